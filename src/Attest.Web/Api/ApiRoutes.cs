@@ -1,0 +1,18 @@
+using Attest.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Attest.Web.Api;
+
+public static class ApiRoutes
+{
+    /// <summary>/api/v1: bearer tokens only (no cookies, so no cross-site requests), each endpoint with its own policy.</summary>
+    public static void MapApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/api/v1")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiTokenAuthentication.SchemeName })
+            .DisableAntiforgery();
+        v1.MapAccountApi();
+        v1.MapContextApi();
+        v1.MapAuditApi();
+    }
+}

@@ -1,0 +1,2 @@
+global using Attest.Organizations;
+global using Attest.Web.Security;

@@ -1,0 +1,62 @@
+using Attest.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Pages.Context;
+
+/// <summary>What the interested-party and issue pages share: owner choices, ownership checks, and turning use-case failures into form messages.</summary>
+public abstract class ContextRecordPage<TRecord>(AttestDbContext db, IAuthorizationService authorization) : PageModel
+    where TRecord : OrganizationRecord, IOwnedRecord
+{
+    public sealed record OwnerChoice(Guid Id, string Name);
+
+    public IReadOnlyList<OwnerChoice> Owners { get; private set; } = [];
+    public string? Conflict { get; protected set; }
+    public bool IsNew { get; protected set; }
+    public bool CanEdit { get; protected set; } = true;
+
+    protected AttestDbContext Db => db;
+
+    protected async Task LoadOwnersAsync() =>
+        Owners = await db.Memberships.AsNoTracking()
+            .Where(m => m.Role != OrganizationRole.Employee && m.Role != OrganizationRole.Auditor)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new OwnerChoice(u.Id, u.DisplayName))
+            .OrderBy(o => o.Name)
+            .ToListAsync(HttpContext.RequestAborted);
+
+    protected async Task<TRecord?> FindAsync(Guid id) =>
+        await db.Set<TRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, HttpContext.RequestAborted);
+
+    protected async Task<bool> MayEditAsync(TRecord record) =>
+        (await authorization.AuthorizeAsync(User, record, Security.RecordOperations.Edit)).Succeeded;
+
+    /// <summary>Runs a save or removal; on a rule broken or a lost race, re-shows the form with the person's input.</summary>
+    protected async Task<IActionResult> SaveAsync(Func<Task> save, string success, Func<Task> reloadCurrent)
+    {
+        try
+        {
+            await save();
+            TempData["Success"] = success;
+            return Redirect("/context");
+        }
+        catch (ValidationFailedException invalid)
+        {
+            foreach (var (field, messages) in invalid.Errors)
+            {
+                foreach (var message in messages) ModelState.AddModelError(field, message);
+            }
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (EditConflictException conflict)
+        {
+            db.ChangeTracker.Clear();
+            Conflict = conflict.Message + " What you typed is kept below; saving again replaces the other change.";
+            await reloadCurrent();
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        await LoadOwnersAsync();
+        return Page();
+    }
+}

@@ -1,0 +1,88 @@
+using Attest.Data;
+using Attest.Organizations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Pages.Settings;
+
+/// <summary>Who has which role in this organization.</summary>
+[Authorize(Policy = Access.Admin)]
+public sealed class MembersModel(AttestDbContext db, AddMember add, ChangeMembership change, RemoveMember remove) : PageModel
+{
+    public sealed record Row(Guid MembershipId, string DisplayName, string Email, OrganizationRole Role, DateOnly? AccessEndsOn, bool MfaEnabled, int Version);
+
+    public IReadOnlyList<Row> Members { get; private set; } = [];
+    public List<string> Errors { get; } = [];
+    public string? Added { get; private set; }
+    public string? GeneratedPassword { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAddAsync(string? email, string? displayName, OrganizationRole role, DateOnly? accessEndsOn)
+    {
+        await RunAsync(async () =>
+        {
+            var added = await add.RunAsync(new NewMember(email ?? "", displayName, role, accessEndsOn, null), HttpContext.RequestAborted);
+            Added = $"{email} is now {role} of this organization.";
+            GeneratedPassword = added.GeneratedPassword;
+        });
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync(Guid membershipId, OrganizationRole role, DateOnly? accessEndsOn, int version)
+    {
+        if (await RunAsync(() => change.RunAsync(membershipId, role, accessEndsOn, version, HttpContext.RequestAborted)))
+        {
+            TempData["Success"] = "The role has been saved.";
+            return RedirectToPage();
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid membershipId)
+    {
+        if (await RunAsync(() => remove.RunAsync(membershipId, HttpContext.RequestAborted)))
+        {
+            TempData["Success"] = "The member has been removed and their API tokens revoked.";
+            return RedirectToPage();
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task<bool> RunAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (ValidationFailedException invalid)
+        {
+            Errors.AddRange(invalid.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (EditConflictException conflict)
+        {
+            Errors.Add(conflict.Message);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        catch (RecordNotFoundException)
+        {
+            Errors.Add("That member is no longer in this organization.");
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        db.ChangeTracker.Clear();
+        return false;
+    }
+
+    private async Task LoadAsync() =>
+        Members = await db.Memberships.AsNoTracking()
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Row(m.Id, u.DisplayName, u.Email ?? "", m.Role, m.AccessEndsOn, u.TwoFactorEnabled, m.Version))
+            .OrderBy(r => r.Email)
+            .ToListAsync(HttpContext.RequestAborted);
+}

@@ -1,0 +1,3 @@
+using Attest.Web.Cli;
+
+return await AttestCommandLine.RunAsync(args);

@@ -1,0 +1,73 @@
+using Attest.Accounts;
+using Attest.Audit;
+using Attest.Backup;
+using Attest.Context;
+using Attest.Data;
+using Attest.Demo;
+using Attest.Organizations;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest;
+
+/// <summary>Registers the core (database, accounts, use cases) the same way for the web app and the CLI.</summary>
+public static class AttestCore
+{
+    public static IServiceCollection AddAttestCore(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ActingContext>();
+        if (DatabaseProvider.KindOf(connectionString) == DatabaseKind.Postgres)
+        {
+            services.AddDbContext<PostgresAttestDbContext>(options => DatabaseProvider.Configure(options, connectionString));
+            services.AddScoped<AttestDbContext>(sp => sp.GetRequiredService<PostgresAttestDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteAttestDbContext>(options => DatabaseProvider.Configure(options, connectionString));
+            services.AddScoped<AttestDbContext>(sp => sp.GetRequiredService<SqliteAttestDbContext>());
+        }
+
+        // Keys live in the database, so every `attest serve` sharing it reads each other's cookies and tokens.
+        services.AddDataProtection().SetApplicationName("Attest").PersistKeysToDbContext<AttestDbContext>();
+        services.AddIdentityCore<User>(ConfigureIdentity)
+            .AddEntityFrameworkStores<AttestDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<DatabaseSchema>();
+        services.AddScoped<VerifyAuditTrail>();
+        services.AddScoped<BackupOrganization>();
+        services.AddScoped<RestoreOrganization>();
+        services.AddScoped<CreateOrganization>();
+        services.AddScoped<UpdateOrganizationSettings>();
+        services.AddScoped<AddMember>();
+        services.AddScoped<ChangeMembership>();
+        services.AddScoped<RemoveMember>();
+        services.AddScoped<CreateApiToken>();
+        services.AddScoped<RevokeApiToken>();
+        services.AddScoped<UpdateScope>();
+        services.AddScoped<SaveInterestedParty>();
+        services.AddScoped<SaveContextIssue>();
+        services.AddScoped<RemoveContextRecord>();
+        services.AddScoped<LoadDemoOrganization>();
+        return services;
+    }
+
+    /// <summary>Password and lockout rules (NIST SP 800-63B: length over composition).</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.Password.RequiredLength = 12;
+        options.Password.RequiredUniqueChars = 5;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
+    }
+}

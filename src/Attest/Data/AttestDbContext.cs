@@ -1,0 +1,134 @@
+using System.Reflection;
+using Attest.Accounts;
+using Attest.Audit;
+using Attest.Context;
+using Attest.Organizations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Attest.Data;
+
+/// <summary>
+/// The one database of Attest. Every query of an organization-owned record is filtered to the acting
+/// organization; every save stamps, guards and audits its changes in the same transaction.
+/// </summary>
+public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataProtectionKeyContext
+{
+    private readonly ActingContext _acting;
+    private readonly TimeProvider _clock;
+
+    protected AttestDbContext(DbContextOptions options, ActingContext acting, TimeProvider clock) : base(options)
+    {
+        _acting = acting;
+        _clock = clock;
+    }
+
+    public abstract DatabaseKind Kind { get; }
+
+    public ActingContext Acting => _acting;
+
+    public TimeProvider Clock => _clock;
+
+    /// <summary>The organization every query is filtered to; null filters out every organization-owned row.</summary>
+    public Guid? CurrentOrganizationId => _acting.OrganizationId;
+
+    /// <summary>Set only while restoring a backup, whose audit chain is copied as it was.</summary>
+    internal bool RestoringBackup { get; set; }
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<IsmsScope> Scopes => Set<IsmsScope>();
+    public DbSet<ScopeExclusion> ScopeExclusions => Set<ScopeExclusion>();
+    public DbSet<ScopeRevision> ScopeRevisions => Set<ScopeRevision>();
+    public DbSet<InterestedParty> InterestedParties => Set<InterestedParty>();
+    public DbSet<ContextIssue> ContextIssues => Set<ContextIssue>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AttestDbContext).Assembly);
+
+        var applyFilter = typeof(AttestDbContext).GetMethod(nameof(ApplyOrganizationFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entityType in builder.Model.GetEntityTypes().ToList())
+        {
+            var clr = entityType.ClrType;
+            if (typeof(IOrganizationOwned).IsAssignableFrom(clr))
+            {
+                applyFilter.MakeGenericMethod(clr).Invoke(this, [builder]);
+                builder.Entity(clr).HasIndex(nameof(IOrganizationOwned.OrganizationId));
+                builder.Entity(clr).HasOne(typeof(Organization)).WithMany().HasForeignKey(nameof(IOrganizationOwned.OrganizationId)).OnDelete(DeleteBehavior.Cascade);
+            }
+            if (typeof(IVersionedRecord).IsAssignableFrom(clr))
+            {
+                builder.Entity(clr).Property(nameof(IVersionedRecord.Version)).IsConcurrencyToken();
+            }
+        }
+    }
+
+    private void ApplyOrganizationFilter<T>(ModelBuilder builder) where T : class, IOrganizationOwned =>
+        builder.Entity<T>().HasQueryFilter(record => record.OrganizationId == CurrentOrganizationId);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        base.ConfigureConventions(configuration);
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (RestoringBackup) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        ChangeTracker.DetectChanges();
+        var now = Instant.Now(_clock);
+        RecordGuard.StampAndGuard(this, now);
+        var changes = await AuditTrail.DescribeAsync(this, cancellationToken);
+        if (changes.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var staged = new List<AuditEntry>();
+        try
+        {
+            staged.AddRange(await AuditTrail.StageAsync(this, changes, now, cancellationToken));
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return saved;
+        }
+        catch
+        {
+            foreach (var entry in staged) Entry(entry).State = EntityState.Detached;
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>SQLite flavour: instants are stored as sortable integers, which SQLite can compare and order.</summary>
+public sealed class SqliteAttestDbContext(DbContextOptions<SqliteAttestDbContext> options, ActingContext acting, TimeProvider clock)
+    : AttestDbContext(options, acting, clock)
+{
+    public override DatabaseKind Kind => DatabaseKind.Sqlite;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        base.ConfigureConventions(configuration);
+        configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresAttestDbContext(DbContextOptions<PostgresAttestDbContext> options, ActingContext acting, TimeProvider clock)
+    : AttestDbContext(options, acting, clock)
+{
+    public override DatabaseKind Kind => DatabaseKind.Postgres;
+}

@@ -1,0 +1,69 @@
+using Attest.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Data;
+
+/// <summary>Raised when a write would touch another organization's data.</summary>
+public sealed class CrossOrganizationWriteException(string message) : InvalidOperationException(message);
+
+/// <summary>Before every save: puts new records in the acting organization, refuses writes across organizations, bumps versions and times.</summary>
+internal static class RecordGuard
+{
+    public static void StampAndGuard(AttestDbContext db, DateTimeOffset now)
+    {
+        var acting = db.CurrentOrganizationId;
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+
+            if (entry.Entity is IOrganizationOwned owned)
+            {
+                if (entry.State == EntityState.Added && owned.OrganizationId == Guid.Empty)
+                {
+                    owned.OrganizationId = acting ?? throw new CrossOrganizationWriteException(
+                        $"A new {entry.Metadata.ClrType.Name} needs an organization, and none is selected.");
+                }
+                if (acting is not null && owned.OrganizationId != acting)
+                {
+                    throw new CrossOrganizationWriteException(
+                        $"{entry.Metadata.ClrType.Name} belongs to another organization and cannot be changed here.");
+                }
+                if (entry.State == EntityState.Modified &&
+                    entry.Property(nameof(IOrganizationOwned.OrganizationId)).IsModified)
+                {
+                    throw new CrossOrganizationWriteException($"A {entry.Metadata.ClrType.Name} cannot move to another organization.");
+                }
+            }
+            if (entry.Entity is Organization organization && acting is not null && entry.State != EntityState.Added && organization.Id != acting)
+            {
+                throw new CrossOrganizationWriteException("Another organization's settings cannot be changed here.");
+            }
+
+            if (entry.Entity is IVersionedRecord versioned && entry.State == EntityState.Modified)
+            {
+                versioned.Version++;
+            }
+            if (entry.Entity is OrganizationRecord record)
+            {
+                if (entry.State == EntityState.Added)
+                {
+                    record.CreatedAt = now;
+                    record.UpdatedAt = now;
+                }
+                else if (entry.State == EntityState.Modified)
+                {
+                    record.UpdatedAt = now;
+                }
+            }
+            else if (entry.State == EntityState.Added)
+            {
+                switch (entry.Entity)
+                {
+                    case Organization o when o.CreatedAt == default: o.CreatedAt = now; break;
+                    case Membership m when m.CreatedAt == default: m.CreatedAt = now; break;
+                    case Accounts.User u when u.CreatedAt == default: u.CreatedAt = now; break;
+                }
+            }
+        }
+    }
+}

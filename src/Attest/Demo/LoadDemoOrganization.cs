@@ -1,0 +1,157 @@
+using Attest.Accounts;
+using Attest.Context;
+using Attest.Data;
+using Attest.Organizations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Demo;
+
+public sealed record DemoLogin(OrganizationRole Role, string Email, string Password);
+
+/// <summary>
+/// Loads the demo organization: a B2B company delivering legal, financial, healthcare, engineering,
+/// marketing and design services through 51 AI agents, multi-cloud, with remote staff. Loading it again
+/// changes nothing but gives the demo accounts fresh passwords, so the printed logins always work.
+/// </summary>
+public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> users)
+{
+    public const string OrganizationName = "Lumen Professional Services";
+    public const string SecondOrganizationName = "Lumen Labs (sandbox)";
+    public const string EmailDomain = "lumen.example";
+
+    private static readonly (OrganizationRole Role, string Local, string Name)[] People =
+    [
+        (OrganizationRole.Admin, "admin", "Alex Admin"),
+        (OrganizationRole.Manager, "ciso", "Casey Ciso"),
+        (OrganizationRole.Contributor, "owner", "Olu Owner"),
+        (OrganizationRole.Auditor, "auditor", "Ana Auditor"),
+        (OrganizationRole.Employee, "employee", "Eli Employee"),
+    ];
+
+    public async Task<IReadOnlyList<DemoLogin>> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var logins = new List<DemoLogin>();
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Name == OrganizationName, cancellationToken);
+        var fresh = organization is null;
+        if (organization is null)
+        {
+            organization = new Organization { Name = OrganizationName, TimeZone = "Europe/London" };
+            db.Organizations.Add(organization);
+            db.Organizations.Add(new Organization { Name = SecondOrganizationName, TimeZone = "Europe/London" });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        using var acting = db.Acting.ActIn(organization.Id, OrganizationRole.Admin);
+        var sandbox = await db.Organizations.FirstAsync(o => o.Name == SecondOrganizationName, cancellationToken);
+
+        var owners = new Dictionary<OrganizationRole, Guid>();
+        foreach (var (role, local, name) in People)
+        {
+            var email = $"{local}@{EmailDomain}";
+            var password = Passwords.Generate();
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new User { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+                Check(await users.CreateAsync(user, password));
+                db.Memberships.Add(new Membership
+                {
+                    OrganizationId = organization.Id, UserId = user.Id, Role = role,
+                    AccessEndsOn = role == OrganizationRole.Auditor ? DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime).AddDays(90) : null,
+                });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                Check(await users.RemovePasswordAsync(user));
+                Check(await users.AddPasswordAsync(user, password));
+                await users.ResetAccessFailedCountAsync(user);
+                await users.SetLockoutEndDateAsync(user, null);
+            }
+            owners[role] = user.Id;
+            logins.Add(new DemoLogin(role, email, password));
+        }
+
+        if (fresh)
+        {
+            await LoadContextAsync(owners, cancellationToken);
+            // The admin and the CISO also run a second, empty organization, to show switching.
+            using (db.Acting.ActIn(sandbox.Id, OrganizationRole.Admin))
+            {
+                db.Memberships.Add(new Membership { OrganizationId = sandbox.Id, UserId = owners[OrganizationRole.Admin], Role = OrganizationRole.Admin });
+                db.Memberships.Add(new Membership { OrganizationId = sandbox.Id, UserId = owners[OrganizationRole.Manager], Role = OrganizationRole.Manager });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        return logins;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    private async Task LoadContextAsync(Dictionary<OrganizationRole, Guid> owners, CancellationToken cancellationToken)
+    {
+        await new UpdateScope(db).RunAsync(new ScopeInput(
+            Statement: "The information security and AI management systems of Lumen Professional Services covering the design, " +
+                       "development, operation and support of its AI-delivered professional services platform — 51 AI agents providing " +
+                       "legal, financial, healthcare, engineering, marketing and design services to business clients — and the people, " +
+                       "processes, cloud infrastructure and data that support it.",
+            OrganizationalScope: "All employees and contractors of Lumen Professional Services Ltd, including the platform engineering, " +
+                                 "AI operations, client delivery, security and compliance teams. Suppliers are in scope where they provide " +
+                                 "services to the platform (cloud hosting, foundation model providers, identity, payroll).",
+            GeographicalScope: "Head office in London (United Kingdom); remote staff across the United Kingdom and the European Union. " +
+                               "No data centres of our own: production runs in cloud regions eu-west-1, europe-west4 and westeurope.",
+            BusinessProcesses: "Client onboarding and contracting; delivery of professional services by AI agents with human professional review; " +
+                               "AI agent design, training, evaluation and release; platform operations and support; billing.",
+            TechnologyScope: "The multi-cloud production platform (AWS, Google Cloud, Microsoft Azure), the 51 AI agents and the models they use, " +
+                             "the source code repositories and CI/CD pipelines, company laptops, and the SaaS tools used to run the company.",
+            DataScope: "Client data submitted to the agents (including personal data, financial records and health information), " +
+                       "model training and evaluation datasets, agent prompts and outputs, employee records.",
+            InterfacesAndDependencies: "Foundation model providers are reached over their APIs; clients integrate via our API and web app. " +
+                                       "Identity is provided by a third-party identity provider; payroll is outsourced.",
+            Exclusions:
+            [
+                new ScopeExclusionInput("Personal devices not used for business", "Staff may not use personal devices for company work (Acceptable Use Policy); such devices hold no company or client data."),
+                new ScopeExclusionInput("Third-party systems not under our control", "Supplier-operated systems are managed through supplier agreements and assurance reports (Annex A 5.19–5.22), not operated by us."),
+                new ScopeExclusionInput("Client-owned systems", "Clients operate and secure their own systems; our responsibility ends at our API and the data clients send us."),
+                new ScopeExclusionInput("Public information", "Information published on our website and marketing channels is public by design and needs no confidentiality protection."),
+            ],
+            ChangeNote: "Initial scope",
+            Version: 0), cancellationToken);
+
+        var save = new SaveInterestedParty(db);
+        var manager = owners[OrganizationRole.Manager];
+        var contributor = owners[OrganizationRole.Contributor];
+        await save.RunAsync(null, new("Business clients", PartyKind.External, ManagementSystem.Both,
+            "Confidentiality of their data; accurate, professionally reviewed AI output; ISO 27001 and ISO 42001 certification; breach notification within contract terms.",
+            "Client data protection objective, published policies on the trust page, incident response with client notification.", manager), cancellationToken);
+        await save.RunAsync(null, new("Data protection authorities", PartyKind.External, ManagementSystem.Isms,
+            "GDPR compliance, including Art. 32 security of processing and Art. 33 breach notification within 72 hours.",
+            "Privacy programme, records of processing, breach notification procedure.", manager), cancellationToken);
+        await save.RunAsync(null, new("Professional regulators", PartyKind.External, ManagementSystem.Aims,
+            "Legal, financial and healthcare advice meets professional standards; licensed professionals review regulated output.",
+            "Human oversight of regulated agents, professional disclaimers, licence register.", contributor), cancellationToken);
+        await save.RunAsync(null, new("Foundation model providers", PartyKind.External, ManagementSystem.Aims,
+            "Use of their models within their acceptable use policies.", "Supplier reviews and AI system impact assessments.", contributor), cancellationToken);
+        await save.RunAsync(null, new("Employees and contractors", PartyKind.Internal, ManagementSystem.Both,
+            "Clear policies, training, and a safe way to report incidents.", "Awareness programme and incident reporting open to everyone.", manager), cancellationToken);
+        await save.RunAsync(null, new("Board and investors", PartyKind.Internal, ManagementSystem.Both,
+            "Certification on schedule and managed security and AI risk.", "Monthly management report and management reviews.", manager), cancellationToken);
+
+        var issue = new SaveContextIssue(db);
+        await issue.RunAsync(null, new("EU AI Act obligations phase in", PartyKind.External, IssueCategory.Regulatory, ManagementSystem.Aims,
+            "Some agents (e.g. healthcare triage support) may fall into high-risk categories.",
+            "Classify every AI system, run impact assessments, plan conformity work.", manager), cancellationToken);
+        await issue.RunAsync(null, new("Dependence on third-party foundation models", PartyKind.External, IssueCategory.Technological, ManagementSystem.Aims,
+            "Model changes by providers can change agent behaviour without notice.",
+            "Evaluation suites run on every model version before release; fallback providers.", contributor), cancellationToken);
+        await issue.RunAsync(null, new("Remote-first workforce", PartyKind.Internal, IssueCategory.Operational, ManagementSystem.Isms,
+            "No office network perimeter; people work from home and while travelling.",
+            "Managed laptops, MFA everywhere, remote working policy.", manager), cancellationToken);
+        await issue.RunAsync(null, new("Clients demand certification", PartyKind.External, IssueCategory.Market, ManagementSystem.Both,
+            "Enterprise clients require ISO 27001 and increasingly ISO 42001 before signing.",
+            "Certification programme with target dates; trust page.", manager), cancellationToken);
+    }
+}

@@ -1,0 +1,30 @@
+namespace Attest.Documents;
+
+/// <summary>
+/// A readable document to export (the ISMS scope document, a policy, a report), described as plain
+/// blocks so that every output format lays it out in its own way from the same content.
+/// </summary>
+/// <param name="Title">Shown at the top of the first page and in every page footer.</param>
+/// <param name="Subtitle">Optional line under the title, for example the organization or version.</param>
+/// <param name="Blocks">The body, in reading order.</param>
+public sealed record PrintableDocument(string Title, string? Subtitle, IReadOnlyList<DocumentBlock> Blocks);
+
+/// <summary>One piece of a <see cref="PrintableDocument"/> body.</summary>
+public abstract record DocumentBlock;
+
+/// <summary>A section heading.</summary>
+/// <param name="Text">The heading text.</param>
+/// <param name="Level">1 for a section, 2 for a subsection; other values are treated as the nearest of the two.</param>
+public sealed record Heading(string Text, int Level) : DocumentBlock;
+
+/// <summary>Plain text, wrapped to the page width.</summary>
+/// <param name="Text">The text; <c>\n</c> starts a new line.</param>
+public sealed record Paragraph(string Text) : DocumentBlock;
+
+/// <summary>An unordered list; each item is wrapped and indented under its bullet.</summary>
+/// <param name="Items">The item texts, in order.</param>
+public sealed record BulletList(IReadOnlyList<string> Items) : DocumentBlock;
+
+/// <summary>A two-column table of labelled values: the key in bold on the left, the value wrapped on the right.</summary>
+/// <param name="Rows">The rows, in order.</param>
+public sealed record KeyValueTable(IReadOnlyList<(string Key, string Value)> Rows) : DocumentBlock;

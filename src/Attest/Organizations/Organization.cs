@@ -1,0 +1,36 @@
+namespace Attest.Organizations;
+
+/// <summary>A company (or a consultant's client) whose ISMS and AIMS Attest runs. Every record belongs to one.</summary>
+public sealed class Organization : IVersionedRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    /// <summary>IANA time zone used to show dates to people who have not chosen their own.</summary>
+    public string TimeZone { get; set; } = "UTC";
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+public enum OrganizationRole
+{
+    Employee = 0,
+    Auditor = 1,
+    Contributor = 2,
+    Manager = 3,
+    Admin = 4,
+}
+
+/// <summary>A person's role in one organization. Auditor access can be given an end date.</summary>
+public sealed class Membership : IOrganizationOwned, IVersionedRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; set; }
+    public Guid UserId { get; set; }
+    public OrganizationRole Role { get; set; }
+    /// <summary>Last day on which the membership grants access (inclusive); null for no end.</summary>
+    public DateOnly? AccessEndsOn { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Version { get; set; }
+
+    public bool IsActiveOn(DateOnly day) => AccessEndsOn is null || day <= AccessEndsOn.Value;
+}

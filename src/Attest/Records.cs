@@ -1,0 +1,45 @@
+namespace Attest;
+
+/// <summary>A record that belongs to exactly one organization.</summary>
+public interface IOrganizationOwned
+{
+    Guid OrganizationId { get; set; }
+}
+
+/// <summary>A record edited by people; <see cref="Version"/> is its optimistic-concurrency token.</summary>
+public interface IVersionedRecord
+{
+    int Version { get; set; }
+}
+
+/// <summary>A record with a responsible person; contributors may edit only the records they own.</summary>
+public interface IOwnedRecord
+{
+    Guid? OwnerId { get; }
+}
+
+/// <summary>Base for the organization's editable ISMS records.</summary>
+public abstract class OrganizationRecord : IOrganizationOwned, IVersionedRecord
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Marks a property whose value must never be written into the audit trail or logs.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SecretAttribute : Attribute;
+
+/// <summary>Instants as Attest stores them: UTC, to the microsecond, so every provider round-trips them exactly.</summary>
+public static class Instant
+{
+    public static DateTimeOffset Now(TimeProvider clock) => Truncate(clock.GetUtcNow());
+
+    public static DateTimeOffset Truncate(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - utc.Ticks % 10, TimeSpan.Zero);
+    }
+}
