@@ -13,7 +13,8 @@ namespace Attest.Web;
 /// <summary>Settings that `attest serve` (and the tests) pass to the web app.</summary>
 public sealed record WebAppSettings(string ConnectionString, string[] Urls)
 {
-    public bool UseTestServer { get; init; }
+    /// <summary>Lets tests swap the server (an in-memory TestServer) or services before the app is built.</summary>
+    public Action<WebApplicationBuilder>? ConfigureBuilder { get; init; }
     public string EnvironmentName { get; init; } = Environments.Production;
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 }
@@ -33,7 +34,6 @@ public static class AttestWebApp
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
-        if (settings.UseTestServer) builder.WebHost.UseSetting("testing", "true");
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         if (Environment.GetEnvironmentVariable("ATTEST_LOG_FORMAT") == "json") builder.Logging.AddJsonConsole();
@@ -103,6 +103,7 @@ public static class AttestWebApp
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         });
         settings.ConfigureServices?.Invoke(services);
+        settings.ConfigureBuilder?.Invoke(builder);
 
         var app = builder.Build();
         Configure(app);

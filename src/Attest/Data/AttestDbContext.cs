@@ -123,8 +123,13 @@ public sealed class SqliteAttestDbContext(DbContextOptions<SqliteAttestDbContext
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         base.ConfigureConventions(configuration);
-        configuration.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
+
+    /// <summary>UTC ticks: exact to the tick (EF's binary converter keeps only 0.1 ms) and ordered like the instants.</summary>
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 }
 
 public sealed class PostgresAttestDbContext(DbContextOptions<PostgresAttestDbContext> options, ActingContext acting, TimeProvider clock)
