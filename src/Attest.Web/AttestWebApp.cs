@@ -68,17 +68,20 @@ public static class AttestWebApp
             cookie.AccessDeniedPath = "/error/403";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
+            // A refusal is a 403 with the error page, not a redirect that hides the status from clients and tests.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         services.AddAuthorization(Access.AddPolicies);
         services.AddSingleton<IAuthorizationHandler, OrganizationRoleHandler>();
         services.AddScoped<IAuthorizationHandler, OwnedRecordHandler>();
 
-        services.AddRazorPages(options =>
-            {
-                options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
-            })
-            .AddApplicationPart(typeof(AttestWebApp).Assembly);
+        // Razor Pages validate the anti-forgery token of every POST by default; nothing opts out but the error page.
+        services.AddRazorPages().AddApplicationPart(typeof(AttestWebApp).Assembly);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "attest.antiforgery";
@@ -115,7 +118,9 @@ public static class AttestWebApp
         if (Environment.GetEnvironmentVariable("ATTEST_TRUST_FORWARDED_HEADERS") == "true") app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = ProblemExceptionHandler.StatusFor });
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // The API answers errors as problem details; pages show the error page.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
         app.UseRouting();

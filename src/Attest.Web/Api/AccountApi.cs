@@ -27,7 +27,8 @@ public static class AccountApi
 
     private static async Task<Ok<List<Member>>> ListMembers(AttestDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.Memberships.AsNoTracking()
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Member(m.Id, u.Id, u.Email ?? "", u.DisplayName, m.Role, m.AccessEndsOn, u.TwoFactorEnabled))
-            .OrderBy(m => m.Email)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
+            .OrderBy(x => x.u.Email)
+            .Select(x => new Member(x.m.Id, x.u.Id, x.u.Email ?? "", x.u.DisplayName, x.m.Role, x.m.AccessEndsOn, x.u.TwoFactorEnabled))
             .ToListAsync(cancellationToken));
 }

@@ -30,7 +30,9 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
             .Select(o => new
             {
                 o.Name,
-                Scope = db.Scopes.Select(s => new { s.Revision, s.UpdatedAt, Exclusions = s.Exclusions.Count }).FirstOrDefault(),
+                Revision = db.Scopes.Select(s => s.Revision).FirstOrDefault(),
+                ScopeChangedAt = db.Scopes.Select(s => (DateTimeOffset?)s.UpdatedAt).FirstOrDefault(),
+                Exclusions = db.ScopeExclusions.Count(),
                 Parties = db.InterestedParties.Count(),
                 Issues = db.ContextIssues.Count(),
                 Members = db.Memberships.Count(),
@@ -38,9 +40,9 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
             })
             .SingleAsync(HttpContext.RequestAborted);
         OrganizationName = figures.Name;
-        ScopeRevision = figures.Scope?.Revision ?? 0;
-        ScopeChangedAt = figures.Scope?.UpdatedAt;
-        Exclusions = figures.Scope?.Exclusions ?? 0;
+        ScopeRevision = figures.Revision;
+        ScopeChangedAt = figures.ScopeChangedAt;
+        Exclusions = figures.Exclusions;
         Parties = figures.Parties;
         Issues = figures.Issues;
         Members = figures.Members;

@@ -66,12 +66,12 @@ public static class ApiTokenHash
 {
     public static string Of(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    /// <summary>The lookup part of a token: everything before the last underscore.</summary>
-    public static string? PrefixOf(string token)
-    {
-        var cut = token.LastIndexOf('_');
-        return token.StartsWith("attest_", StringComparison.Ordinal) && cut > "attest_".Length ? token[..cut] : null;
-    }
+    private const int PrefixLength = 19; // "attest_" and 12 hex digits; the secret after it may contain '_' too.
+
+    /// <summary>The lookup part of a token: "attest_" and 12 hex digits, before the secret.</summary>
+    public static string? PrefixOf(string token) =>
+        token.Length > PrefixLength + 1 && token.StartsWith("attest_", StringComparison.Ordinal) && token[PrefixLength] == '_'
+            ? token[..PrefixLength] : null;
 
     public static bool Matches(string token, string storedHash) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Of(token)), Encoding.ASCII.GetBytes(storedHash));

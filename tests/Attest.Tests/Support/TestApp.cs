@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Attest.Tests.Support;
 
@@ -38,7 +39,11 @@ public sealed class TestApp : IAsyncDisposable
         var app = AttestWebApp.Build(new WebAppSettings(database.ConnectionString, ["http://127.0.0.1:0"])
         {
             EnvironmentName = Environments.Production,
-            ConfigureBuilder = builder => builder.WebHost.UseTestServer(),
+            ConfigureBuilder = builder =>
+            {
+                builder.WebHost.UseTestServer();
+                builder.Logging.SetMinimumLevel(Environment.GetEnvironmentVariable("ATTEST_TEST_LOG") == "debug" ? LogLevel.Debug : LogLevel.Warning);
+            },
         });
         if (migrate)
         {

@@ -103,6 +103,8 @@ public sealed class SecurityModel(UserManager<User> users, SignInManager<User> s
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // Resetting the key renews the security stamp; re-issue this session's cookie so it stays valid.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();

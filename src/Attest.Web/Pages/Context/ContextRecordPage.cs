@@ -22,8 +22,9 @@ public abstract class ContextRecordPage<TRecord>(AttestDbContext db, IAuthorizat
     protected async Task LoadOwnersAsync() =>
         Owners = await db.Memberships.AsNoTracking()
             .Where(m => m.Role != OrganizationRole.Employee && m.Role != OrganizationRole.Auditor)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new OwnerChoice(u.Id, u.DisplayName))
-            .OrderBy(o => o.Name)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new OwnerChoice(u.Id, u.DisplayName))
             .ToListAsync(HttpContext.RequestAborted);
 
     protected async Task<TRecord?> FindAsync(Guid id) =>

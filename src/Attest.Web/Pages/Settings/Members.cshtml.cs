@@ -82,7 +82,8 @@ public sealed class MembersModel(AttestDbContext db, AddMember add, ChangeMember
 
     private async Task LoadAsync() =>
         Members = await db.Memberships.AsNoTracking()
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Row(m.Id, u.DisplayName, u.Email ?? "", m.Role, m.AccessEndsOn, u.TwoFactorEnabled, m.Version))
-            .OrderBy(r => r.Email)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
+            .OrderBy(x => x.u.Email)
+            .Select(x => new Row(x.m.Id, x.u.DisplayName, x.u.Email ?? "", x.m.Role, x.m.AccessEndsOn, x.u.TwoFactorEnabled, x.m.Version))
             .ToListAsync(HttpContext.RequestAborted);
 }

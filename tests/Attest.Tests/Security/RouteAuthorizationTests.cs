@@ -1,0 +1,154 @@
+using System.Net;
+using Attest.Organizations;
+using Attest.Tests.Support;
+using Attest.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Tests.Security;
+
+/// <summary>
+/// Walks every route the app serves. Each must say who may use it, and each role must get exactly that:
+/// a new page or endpoint without a rule, or with the wrong one, fails here.
+/// </summary>
+public sealed class RouteAuthorizationTests
+{
+    private static readonly HashSet<string> AnonymousRoutes =
+        ["/account/sign-in", "/account/two-factor", "/error/{code:int?}", "/healthz", "/assets/site.css"];
+
+    private sealed record Route(string Pattern, string[] Methods, string? Policy, bool Anonymous, bool IsPage);
+
+    private static List<Route> Routes(TestApp app) => app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .Select(e => new Route(
+            "/" + e.RoutePattern.RawText!.TrimStart('/'),
+            e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToArray() ?? ["GET", "POST"],
+            e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null),
+            e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+            e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null))
+        .DistinctBy(r => r.Pattern + string.Join(',', r.Methods))
+        .ToList();
+
+    [Fact]
+    public async Task EveryRoute_StatesWhoMayUseIt_AndOnlyTheExpectedOnesAreAnonymous()
+    {
+        await using var app = await TestApp.StartAsync("sqlite");
+        var routes = Routes(app);
+        var known = Access.Roles.Keys.Append(Access.SignedIn).ToHashSet();
+
+        Assert.True(routes.Count > 25, $"Only {routes.Count} routes were found.");
+        Assert.All(routes, r => Assert.True(r.Anonymous || (r.Policy is not null && known.Contains(r.Policy)),
+            $"{r.Pattern} does not say who may use it (add [Authorize(Policy = Access.…)] or RequireAuthorization)."));
+        Assert.Equal(AnonymousRoutes.Order(), routes.Where(r => r.Anonymous).Select(r => r.Pattern).Distinct().Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task EachRole_GetsExactlyTheReadsItsPolicyAllows(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var organization = await app.SeedOrganizationAsync();
+        var party = await app.AddPartyAsync(organization, "Clients", organization[OrganizationRole.Contributor].UserId);
+        var issue = await app.AddIssueAsync(organization, "Remote work");
+        var routes = Routes(app).Where(r => !r.Anonymous && r.Methods.Contains("GET")).ToList();
+        var failures = new List<string>();
+
+        foreach (var role in Enum.GetValues<OrganizationRole>())
+        {
+            var person = organization[role];
+            var browser = await app.SignInAsync(person);
+            var token = (await app.IssueTokenAsync(organization, person, Attest.Accounts.ApiTokenScope.Read)).Token;
+            var api = app.Server.WithToken(token);
+            foreach (var route in routes)
+            {
+                var url = Url(route.Pattern, party, issue);
+                var isApi = url.StartsWith("/api/", StringComparison.Ordinal);
+                var response = isApi ? await api.GetAsync(url) : await browser.GetAsync(url);
+                var allowed = route.Policy == Access.SignedIn || Access.Allows(route.Policy!, role);
+                var expected = allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+                if (response.StatusCode != expected) failures.Add($"{role} GET {url}: expected {(int)expected}, got {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task EachRole_IsRefusedEveryWriteItsPolicyDoesNotAllow()
+    {
+        await using var app = await TestApp.StartAsync("sqlite");
+        var organization = await app.SeedOrganizationAsync();
+        var party = await app.AddPartyAsync(organization, "Clients");
+        var issue = await app.AddIssueAsync(organization, "Remote work");
+        var writes = Routes(app).Where(r => !r.Anonymous && r.Policy != Access.SignedIn)
+            .SelectMany(r => r.Methods.Where(m => m != "GET" && m != "HEAD").Select(m => (Route: r, Method: m)))
+            .ToList();
+        Assert.Contains(writes, w => w.Route.Pattern.StartsWith("/api/", StringComparison.Ordinal));
+        Assert.Contains(writes, w => w.Route.IsPage);
+        var failures = new List<string>();
+
+        foreach (var role in Enum.GetValues<OrganizationRole>())
+        {
+            var person = organization[role];
+            var browser = await app.SignInAsync(person);
+            var api = app.Server.WithToken((await app.IssueTokenAsync(organization, person, Seeds.StrongestScopeFor(role))).Token);
+            foreach (var (route, method) in writes.Where(w => !Access.Allows(w.Route.Policy!, role)))
+            {
+                var url = Url(route.Pattern, party, issue);
+                var response = url.StartsWith("/api/", StringComparison.Ordinal)
+                    ? await api.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") })
+                    : await browser.PostFormAsync(url, [], formPage: "/account/security");
+                if (response.StatusCode != HttpStatusCode.Forbidden) failures.Add($"{role} {method} {url}: expected 403, got {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(1, await app.WithCoreAsync(organization.Id, (_, db) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.InterestedParties)));
+    }
+
+    [Fact]
+    public async Task AnonymousVisitors_AreSentToSignIn_OrGet401FromTheApi()
+    {
+        await using var app = await TestApp.StartAsync("sqlite");
+        var organization = await app.SeedOrganizationAsync();
+        var party = await app.AddPartyAsync(organization, "Clients");
+        var anonymous = app.Anonymous();
+        var failures = new List<string>();
+
+        foreach (var route in Routes(app).Where(r => r.Methods.Contains("GET")))
+        {
+            var url = Url(route.Pattern, party, party);
+            var response = await anonymous.GetAsync(url);
+            var ok = route.Anonymous
+                ? response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound || (url == "/account/two-factor" && response.StatusCode == HttpStatusCode.Redirect)
+                : url.StartsWith("/api/", StringComparison.Ordinal)
+                    ? response.StatusCode == HttpStatusCode.Unauthorized
+                    : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/account/sign-in");
+            if (!ok) failures.Add($"anonymous GET {url}: got {(int)response.StatusCode} {response.Headers.Location}");
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static string Url(string pattern, Guid party, Guid issue)
+    {
+        var parsed = RoutePatternFactory.Parse(pattern);
+        var url = pattern;
+        foreach (var parameter in parsed.Parameters)
+        {
+            var value = parameter.Name switch
+            {
+                "code" => "404",
+                "documentName" => "v1",
+                "id" when pattern.Contains("issue", StringComparison.Ordinal) => issue.ToString(),
+                "id" => party.ToString(),
+                _ => throw new InvalidOperationException($"No test value for route parameter {parameter.Name} of {pattern}."),
+            };
+            url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + parameter.Name + "[^}]*\\}", value);
+        }
+        return url;
+    }
+}

@@ -1,0 +1,29 @@
+using Attest.Accounts;
+using Attest.Context;
+using Attest.Organizations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Tests.Support;
+
+public static class Seeds
+{
+    public static Task<Guid> AddPartyAsync(this TestApp app, TestOrganization organization, string name, Guid? ownerId = null) =>
+        app.WithCoreAsync(organization.Id, (s, _) => s.GetRequiredService<SaveInterestedParty>().RunAsync(null,
+            new InterestedPartyInput(name, PartyKind.External, ManagementSystem.Both, "Requirements of " + name, "Handled", ownerId)));
+
+    public static Task<Guid> AddIssueAsync(this TestApp app, TestOrganization organization, string title, Guid? ownerId = null) =>
+        app.WithCoreAsync(organization.Id, (s, _) => s.GetRequiredService<SaveContextIssue>().RunAsync(null,
+            new ContextIssueInput(title, PartyKind.Internal, IssueCategory.Operational, ManagementSystem.Isms, "About " + title, "Effect", ownerId)));
+
+    /// <summary>An API token for <paramref name="person"/>, issued as if they created it themselves.</summary>
+    public static Task<IssuedApiToken> IssueTokenAsync(this TestApp app, TestOrganization organization, TestPerson person, ApiTokenScope scope, int days = 30) =>
+        app.WithCoreAsync(organization.Id, (s, db) =>
+        {
+            db.Acting.EnterOrganization(organization.Id, person.Role);
+            db.Acting.IdentifyUser(person.UserId, person.Email, Attest.Audit.AuditChannel.Ui);
+            return s.GetRequiredService<CreateApiToken>().RunAsync(new NewApiToken("test token", scope, days));
+        });
+
+    public static ApiTokenScope StrongestScopeFor(OrganizationRole role) =>
+        role is OrganizationRole.Auditor or OrganizationRole.Employee ? ApiTokenScope.Read : ApiTokenScope.ReadWrite;
+}
