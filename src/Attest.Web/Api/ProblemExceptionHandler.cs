@@ -21,7 +21,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        if (!http.Request.Path.StartsWithSegments("/api")) return false;
+        // By now the request path may already point at the error page; the feature keeps the original.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.Ordinal)) return false;
         var status = StatusFor(exception);
         ProblemDetails details = exception switch
         {

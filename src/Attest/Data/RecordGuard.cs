@@ -39,9 +39,11 @@ internal static class RecordGuard
                 throw new CrossOrganizationWriteException("Another organization's settings cannot be changed here.");
             }
 
-            if (entry.Entity is IVersionedRecord versioned && entry.State == EntityState.Modified)
+            // Version 0 means "not seen yet": a form opened before the record existed conflicts with its creation.
+            if (entry.Entity is IVersionedRecord versioned)
             {
-                versioned.Version++;
+                if (entry.State == EntityState.Modified) versioned.Version++;
+                else if (entry.State == EntityState.Added && versioned.Version == 0) versioned.Version = 1;
             }
             if (entry.Entity is OrganizationRecord record)
             {

@@ -28,7 +28,7 @@ public sealed class AuditTrailTests
         await app.WithCoreAsync(organization.Id, (services, db) =>
         {
             db.Acting.IdentifyUser(organization[Attest.Organizations.OrganizationRole.Manager].UserId, "casey@test.example", AuditChannel.Ui);
-            return services.GetRequiredService<SaveInterestedParty>().RunAsync(id, Party("Clients", "Certification") with { Version = 0 });
+            return services.GetRequiredService<SaveInterestedParty>().RunAsync(id, Party("Clients", "Certification") with { Version = 1 });
         });
 
         var entries = await app.WithCoreAsync(organization.Id, (_, db) =>

@@ -124,7 +124,7 @@ public sealed class IsolationTests
         var browser = await app.SignInAsync(contributor);
 
         var ownUpdate = await api.PutAsJsonAsync($"/api/v1/interested-parties/{own}",
-            new InterestedPartyInput("Mine, updated", PartyKind.External, ManagementSystem.Both, null, null, contributor.UserId));
+            new InterestedPartyInput("Mine, updated", PartyKind.External, ManagementSystem.Both, null, null, contributor.UserId, Version: 1));
         var otherUpdate = await api.PutAsJsonAsync($"/api/v1/interested-parties/{other}",
             new InterestedPartyInput("Taken over", PartyKind.External, ManagementSystem.Both, null, null, contributor.UserId));
         var otherPage = await browser.PostFormAsync($"/context/parties/{other}", new() { ["Input.Name"] = "Taken over", ["Input.Version"] = "0" });
