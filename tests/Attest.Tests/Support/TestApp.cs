@@ -21,10 +21,13 @@ public sealed record TestOrganization(Guid Id, string Name, IReadOnlyDictionary<
 /// <summary>The real web app on a real database, served in memory.</summary>
 public sealed class TestApp : IAsyncDisposable
 {
-    private TestApp(WebApplication app, TestDatabase database)
+    private readonly bool _ownsDatabase;
+
+    private TestApp(WebApplication app, TestDatabase database, bool ownsDatabase)
     {
         App = app;
         Database = database;
+        _ownsDatabase = ownsDatabase;
     }
 
     public WebApplication App { get; }
@@ -34,7 +37,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public static async Task<TestApp> StartAsync(string provider) => await StartAsync(await TestDatabase.CreateAsync(provider));
 
-    public static async Task<TestApp> StartAsync(TestDatabase database, bool migrate = true)
+    public static async Task<TestApp> StartAsync(TestDatabase database, bool migrate = true, bool ownsDatabase = true)
     {
         var app = AttestWebApp.Build(new WebAppSettings(database.ConnectionString, ["http://127.0.0.1:0"])
         {
@@ -51,7 +54,7 @@ public sealed class TestApp : IAsyncDisposable
             await scope.ServiceProvider.GetRequiredService<DatabaseSchema>().MigrateAsync();
         }
         await app.StartAsync();
-        return new TestApp(app, database);
+        return new TestApp(app, database, ownsDatabase);
     }
 
     /// <summary>Runs core code as the system (or as Admin of <paramref name="organizationId"/>) in its own scope.</summary>
@@ -84,13 +87,13 @@ public sealed class TestApp : IAsyncDisposable
         return new TestOrganization(organization.Id, name, people);
     }
 
-    public WebClient Anonymous() => new(Server);
+    public BrowserSession Anonymous() => new(Server);
 
-    public async Task<WebClient> SignInAsync(TestPerson person) => await SignInAsync(person.Email, person.Password);
+    public async Task<BrowserSession> SignInAsync(TestPerson person) => await SignInAsync(person.Email, person.Password);
 
-    public async Task<WebClient> SignInAsync(string email, string password)
+    public async Task<BrowserSession> SignInAsync(string email, string password)
     {
-        var client = new WebClient(Server);
+        var client = new BrowserSession(Server);
         var response = await client.PostFormAsync("/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
         {
@@ -103,6 +106,6 @@ public sealed class TestApp : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
     }
 }

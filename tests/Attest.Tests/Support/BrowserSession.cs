@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.TestHost;
 namespace Attest.Tests.Support;
 
 /// <summary>A browser-like client over the in-memory server: keeps cookies, does not follow redirects, posts forms with their anti-forgery token.</summary>
-public sealed partial class WebClient
+public sealed partial class BrowserSession
 {
-    private readonly CookieContainer _cookies = new();
+    private readonly CookieContainer _cookies;
     private static readonly Uri Base = new("http://localhost/");
 
-    public WebClient(TestServer server)
+    /// <summary>A client of <paramref name="server"/>; pass another client's cookies to carry its session to a second server.</summary>
+    public BrowserSession(TestServer server, CookieContainer? cookies = null)
     {
+        _cookies = cookies ?? new CookieContainer();
         Http = new HttpClient(new CookieHandler(_cookies) { InnerHandler = server.CreateHandler() }) { BaseAddress = Base };
     }
 
