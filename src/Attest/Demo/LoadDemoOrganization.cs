@@ -17,7 +17,7 @@ public sealed record DemoLogin(OrganizationRole Role, string Email, string Passw
 public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> users)
 {
     public const string OrganizationName = "Lumen Professional Services";
-    public const string SecondOrganizationName = "Lumen Labs (sandbox)";
+    public const string SecondOrganizationName = "Lumen Sandbox";
     public const string EmailDomain = "lumen.example";
 
     private static readonly (OrganizationRole Role, string Local, string Name)[] People =
