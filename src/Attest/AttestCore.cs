@@ -47,6 +47,7 @@ public static class AttestCore
         services.AddScoped<RemoveMember>();
         services.AddScoped<CreateApiToken>();
         services.AddScoped<RevokeApiToken>();
+        services.AddScoped<ChangeDisplayTimeZone>();
         services.AddScoped<UpdateScope>();
         services.AddScoped<SaveInterestedParty>();
         services.AddScoped<SaveContextIssue>();

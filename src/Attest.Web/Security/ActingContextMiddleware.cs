@@ -32,7 +32,7 @@ public sealed class ActingContextMiddleware(RequestDelegate next)
             {
                 acting.EnterOrganization(Guid.Parse(user.FindFirstValue(ApiTokenAuthentication.OrganizationClaim)!),
                     Enum.Parse<OrganizationRole>(user.FindFirstValue(ApiTokenAuthentication.RoleClaim)!));
-                acting.IdentifyUser(userId, $"{user.Identity.Name} (API token)", AuditChannel.Api,
+                acting.IdentifyUser(userId, $"{user.Identity.Name} (API token {user.FindFirstValue(ApiTokenAuthentication.TokenPrefixClaim)})", AuditChannel.Api,
                     Guid.Parse(user.FindFirstValue(ApiTokenAuthentication.TokenClaim)!));
             }
             else if (!await EnterFromCookieAsync(http, acting, db, clock, userId))

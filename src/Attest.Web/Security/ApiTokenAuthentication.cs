@@ -19,6 +19,7 @@ public sealed class ApiTokenAuthentication(
     public const string SchemeName = "ApiToken";
     public const string OrganizationClaim = "attest:organization";
     public const string TokenClaim = "attest:token";
+    public const string TokenPrefixClaim = "attest:token-prefix";
     public const string ScopeClaim = "attest:token-scope";
     public const string RoleClaim = "attest:role";
 
@@ -64,6 +65,7 @@ public sealed class ApiTokenAuthentication(
             new Claim(ClaimTypes.Name, found.Email ?? found.UserId.ToString()),
             new Claim(OrganizationClaim, found.OrganizationId.ToString()),
             new Claim(TokenClaim, found.Id.ToString()),
+            new Claim(TokenPrefixClaim, prefix),
             new Claim(ScopeClaim, found.Scope.ToString()),
             new Claim(RoleClaim, found.Membership.Role.ToString()),
         ], SchemeName);

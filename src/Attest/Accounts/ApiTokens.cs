@@ -76,3 +76,19 @@ public static class ApiTokenHash
     public static bool Matches(string token, string storedHash) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Of(token)), Encoding.ASCII.GetBytes(storedHash));
 }
+
+/// <summary>Sets the time zone in which a person sees dates (empty: the organization's).</summary>
+public sealed class ChangeDisplayTimeZone(AttestDbContext db)
+{
+    public async Task RunAsync(Guid userId, string? timeZone, CancellationToken cancellationToken = default)
+    {
+        var zone = string.IsNullOrWhiteSpace(timeZone) ? null : timeZone.Trim();
+        if (zone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            throw ValidationFailedException.For("TimeZone", $"'{zone}' is not a known time zone (use an IANA name such as Europe/Berlin, or leave it empty).");
+        }
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        user.TimeZone = zone;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

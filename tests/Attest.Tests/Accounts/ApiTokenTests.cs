@@ -110,6 +110,7 @@ public sealed class ApiTokenTests
         var manager = organization[OrganizationRole.Manager];
         var api = app.Server.WithToken((await app.IssueTokenAsync(organization, manager, ApiTokenScope.ReadWrite)).Token);
 
+        var prefix = await app.WithCoreAsync(organization.Id, (_, db) => db.ApiTokens.Select(t => t.Prefix).SingleAsync());
         var created = await api.PostAsJsonAsync("/api/v1/context-issues",
             new ContextIssueInput("New regulation", PartyKind.External, IssueCategory.Regulatory, ManagementSystem.Aims, "EU AI Act", "Plan", null));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
@@ -118,7 +119,7 @@ public sealed class ApiTokenTests
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(AuditChannel.Api, entry.Channel);
         Assert.Equal(manager.UserId, entry.ActorUserId);
-        Assert.Contains(manager.Email, entry.Actor);
+        Assert.Equal($"{manager.Email} (API token {prefix})", entry.Actor);
     }
 
     [Fact]

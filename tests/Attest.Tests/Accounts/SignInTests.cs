@@ -122,6 +122,26 @@ public sealed partial class SignInTests
         Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
     }
 
+    [Fact]
+    public async Task APerson_ChoosesTheTimeZoneTheirDatesAreShownIn_AndANonsenseZoneIsRefused()
+    {
+        await using var app = await TestApp.StartAsync("sqlite");
+        var organization = await app.SeedOrganizationAsync();
+        await app.AddPartyAsync(organization, "Clients");
+        var browser = await app.SignInAsync(organization[OrganizationRole.Manager]);
+
+        var utc = await browser.GetPageAsync("/audit");
+        var bad = await browser.PostFormAsync("/account/security?handler=TimeZone", new() { ["TimeZone"] = "Mars/Olympus" }, formPage: "/account/security");
+        var good = await browser.PostFormAsync("/account/security?handler=TimeZone", new() { ["TimeZone"] = "Asia/Tokyo" }, formPage: "/account/security");
+        var tokyo = await browser.GetPageAsync("/audit");
+
+        Assert.Contains(" UTC</td>", utc);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Mars/Olympus", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Contains(" Asia/Tokyo</td>", tokyo);
+    }
+
     [GeneratedRegex("Key: <code>([a-z0-9 ]+)</code>")]
     private static partial Regex KeyPattern();
 

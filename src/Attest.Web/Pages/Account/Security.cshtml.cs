@@ -10,8 +10,9 @@ namespace Attest.Web.Pages.Account;
 
 /// <summary>The person's own sign-in security: TOTP enrolment, recovery codes, password, sign out everywhere.</summary>
 [Authorize(Policy = Access.SignedIn)]
-public sealed class SecurityModel(UserManager<User> users, SignInManager<User> signIn) : PageModel
+public sealed class SecurityModel(UserManager<User> users, SignInManager<User> signIn, ChangeDisplayTimeZone changeTimeZone) : PageModel
 {
+    public string? TimeZone { get; private set; }
     public bool MfaEnabled { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
     public string SharedKey { get; private set; } = "";
@@ -84,6 +85,26 @@ public sealed class SecurityModel(UserManager<User> users, SignInManager<User> s
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostTimeZoneAsync(string? timeZone)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        try
+        {
+            await changeTimeZone.RunAsync(user.Id, timeZone, HttpContext.RequestAborted);
+        }
+        catch (ValidationFailedException invalid)
+        {
+            Error = invalid.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(user);
+            TimeZone = timeZone;
+            return Page();
+        }
+        TempData["Success"] = "Dates are now shown in " + (string.IsNullOrWhiteSpace(timeZone) ? "the organization's time zone." : timeZone.Trim() + ".");
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -96,6 +117,7 @@ public sealed class SecurityModel(UserManager<User> users, SignInManager<User> s
 
     private async Task LoadAsync(User user)
     {
+        TimeZone = user.TimeZone;
         MfaEnabled = await users.GetTwoFactorEnabledAsync(user);
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         if (MfaEnabled) return;
