@@ -39,6 +39,14 @@ public sealed class ActingContext
         return new Restore(() => { OrganizationId = previousOrganization; Role = previousRole; });
     }
 
+    /// <summary>Acts as another person until the returned scope is disposed (the demo loader speaks for its CISO).</summary>
+    public IDisposable ActAs(Guid userId, string actor, AuditChannel channel)
+    {
+        var (previousUser, previousActor, previousChannel, previousToken) = (UserId, Actor, Channel, ApiTokenId);
+        IdentifyUser(userId, actor, channel);
+        return new Restore(() => { UserId = previousUser; Actor = previousActor; Channel = previousChannel; ApiTokenId = previousToken; });
+    }
+
     private sealed class Restore(Action restore) : IDisposable
     {
         public void Dispose() => restore();

@@ -3,7 +3,10 @@ using Attest.Audit;
 using Attest.Backup;
 using Attest.Context;
 using Attest.Data;
+using Attest.Controls;
 using Attest.Demo;
+using Attest.Frameworks;
+using Attest.Soa;
 using Attest.Organizations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -53,6 +56,12 @@ public static class AttestCore
         services.AddScoped<SaveContextIssue>();
         services.AddScoped<RemoveContextRecord>();
         services.AddScoped<LoadDemoOrganization>();
+        services.AddScoped<ImportFramework>();
+        services.AddScoped<LoadBuiltInFrameworks>();
+        services.AddScoped<SaveControl>();
+        services.AddScoped<RemoveControl>();
+        services.AddScoped<SaveSoaDecision>();
+        services.AddScoped<ApproveSoa>();
         return services;
     }
 

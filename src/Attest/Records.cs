@@ -43,3 +43,10 @@ public static class Instant
         return new DateTimeOffset(utc.Ticks - utc.Ticks % 10, TimeSpan.Zero);
     }
 }
+
+/// <summary>
+/// Reference content (catalog requirements, mappings) whose rows are not audited one by one: the import
+/// that loads them is audited on its framework record instead.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NotAuditedAttribute : Attribute;

@@ -86,6 +86,7 @@ public static class AttestCommandLine
                     await output.WriteLineAsync($"Migrated {status.Database}: applied {applied.Count} migration(s).");
                 }
                 await DatabaseProvider.PrepareAsync(scope.ServiceProvider.GetRequiredService<AttestDbContext>(), cancellationToken);
+                await Frameworks.BuiltInFrameworkSync.RunForAllOrganizationsAsync(app.Services, cancellationToken);
                 if (parse.GetValue(demo))
                 {
                     var logins = await scope.ServiceProvider.GetRequiredService<LoadDemoOrganization>().RunAsync(cancellationToken);
@@ -109,6 +110,7 @@ public static class AttestCommandLine
             await using var services = CoreServices(connection);
             await using var scope = services.CreateAsyncScope();
             var applied = await scope.ServiceProvider.GetRequiredService<DatabaseSchema>().MigrateAsync(cancellationToken);
+            await Frameworks.BuiltInFrameworkSync.RunForAllOrganizationsAsync(services, cancellationToken);
             await output.WriteLineAsync(applied.Count == 0
                 ? $"{DatabaseProvider.Describe(connection)} is already at the latest schema."
                 : $"Applied {applied.Count} migration(s) to {DatabaseProvider.Describe(connection)}:\n  " + string.Join("\n  ", applied));

@@ -103,6 +103,7 @@ internal static class AuditTrail
     private static bool IsAudited(object entity) => entity switch
     {
         AuditEntry or AuditChainHead or DataProtectionKey or Context.ScopeRevision => false,
+        _ when entity.GetType().IsDefined(typeof(NotAuditedAttribute), inherit: false) => false,
         // Identity's logins, claims and tokens hold credential material; changes that matter show on the user.
         _ => entity.GetType().Namespace?.StartsWith("Attest", StringComparison.Ordinal) == true,
     };

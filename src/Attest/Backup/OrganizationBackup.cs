@@ -222,6 +222,9 @@ public sealed class RestoreOrganization(AttestDbContext db)
     private async Task RestoreRowsAsync(IEntityType type, ZipArchiveEntry entry, string name, HashSet<Guid> existingUsers, CancellationToken cancellationToken)
     {
         var properties = type.GetProperties().Where(p => !p.IsShadowProperty()).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        // Rows that point at rows of their own type (a requirement's parent) are saved together, so the database
+        // never sees a child before its parent.
+        var selfReferencing = type.GetForeignKeys().Any(k => k.PrincipalEntityType == type);
         await using var stream = entry.Open();
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var lineNumber = 0;
@@ -271,7 +274,7 @@ public sealed class RestoreOrganization(AttestDbContext db)
             }
 
             db.Add(row);
-            if (++pending >= BatchSize)
+            if (++pending >= BatchSize && !selfReferencing)
             {
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();

@@ -2,6 +2,9 @@ using System.Reflection;
 using Attest.Accounts;
 using Attest.Audit;
 using Attest.Context;
+using Attest.Controls;
+using Attest.Frameworks;
+using Attest.Soa;
 using Attest.Organizations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -47,6 +50,13 @@ public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataPr
     public DbSet<ScopeRevision> ScopeRevisions => Set<ScopeRevision>();
     public DbSet<InterestedParty> InterestedParties => Set<InterestedParty>();
     public DbSet<ContextIssue> ContextIssues => Set<ContextIssue>();
+    public DbSet<Framework> Frameworks => Set<Framework>();
+    public DbSet<Requirement> Requirements => Set<Requirement>();
+    public DbSet<FrameworkMapping> FrameworkMappings => Set<FrameworkMapping>();
+    public DbSet<Control> Controls => Set<Control>();
+    public DbSet<ControlRequirement> ControlRequirements => Set<ControlRequirement>();
+    public DbSet<SoaDecision> SoaDecisions => Set<SoaDecision>();
+    public DbSet<SoaVersion> SoaVersions => Set<SoaVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -89,8 +99,19 @@ public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataPr
 
         ChangeTracker.DetectChanges();
         var now = Instant.Now(_clock);
-        RecordGuard.StampAndGuard(this, now);
-        var changes = await AuditTrail.DescribeAsync(this, cancellationToken);
+        // Changes were detected once above; walking the entries must not detect them again for every call.
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        List<AuditTrail.PendingChange> changes;
+        try
+        {
+            RecordGuard.StampAndGuard(this, now);
+            changes = await AuditTrail.DescribeAsync(this, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
         if (changes.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;

@@ -14,7 +14,7 @@ public sealed record DemoLogin(OrganizationRole Role, string Email, string Passw
 /// marketing and design services through 51 AI agents, multi-cloud, with remote staff. Loading it again
 /// changes nothing but gives the demo accounts fresh passwords, so the printed logins always work.
 /// </summary>
-public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> users)
+public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> users, Frameworks.LoadBuiltInFrameworks frameworks)
 {
     public const string OrganizationName = "Lumen Professional Services";
     public const string SecondOrganizationName = "Lumen Sandbox";
@@ -74,16 +74,56 @@ public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> u
 
         if (fresh)
         {
+            await frameworks.RunAsync(cancellationToken);
             await LoadContextAsync(owners, cancellationToken);
+            await LoadControlsAndSoaAsync(owners, cancellationToken);
             // The admin and the CISO also run a second, empty organization, to show switching.
             using (db.Acting.ActIn(sandbox.Id, OrganizationRole.Admin))
             {
+                await frameworks.RunAsync(cancellationToken);
                 db.Memberships.Add(new Membership { OrganizationId = sandbox.Id, UserId = owners[OrganizationRole.Admin], Role = OrganizationRole.Admin });
                 db.Memberships.Add(new Membership { OrganizationId = sandbox.Id, UserId = owners[OrganizationRole.Manager], Role = OrganizationRole.Manager });
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
         return logins;
+    }
+
+    private async Task LoadControlsAndSoaAsync(Dictionary<OrganizationRole, Guid> owners, CancellationToken cancellationToken)
+    {
+        var save = new Controls.SaveControl(db);
+        foreach (var entry in DemoControls.All)
+        {
+            var requirements = new List<Guid>();
+            requirements.AddRange(await Controls.RequirementCodes.ResolveAsync(db, "iso27001-2022", entry.Iso27001, "demo", cancellationToken));
+            requirements.AddRange(await Controls.RequirementCodes.ResolveAsync(db, "iso42001-2023", entry.Iso42001, "demo", cancellationToken));
+            requirements.AddRange(await Controls.RequirementCodes.ResolveAsync(db, "nist-csf-2.0", entry.Csf, "demo", cancellationToken));
+            var owner = entry.Reference is "CTL-008" or "CTL-009" or "CTL-011" ? owners[OrganizationRole.Contributor] : owners[OrganizationRole.Manager];
+            await save.RunAsync(null, new Controls.ControlInput(entry.Reference, entry.Name, entry.Description, owner, entry.Status, "",
+                12, DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime).AddMonths(6), "demo", requirements), cancellationToken);
+        }
+
+        // The CISO decided the SoA, approved 1.0, and has since drafted changes.
+        using var asCiso = db.Acting.ActAs(owners[OrganizationRole.Manager], $"ciso@{EmailDomain}", Audit.AuditChannel.Ui);
+        var decide = new Soa.SaveSoaDecision(db);
+        foreach (var code in new[] { "A.5.1", "A.5.15", "A.8.24", "A.8.8", "A.5.24" })
+        {
+            await decide.RunAsync("iso27001-2022", new Soa.SoaDecisionInput(code, true, Soa.InclusionReasons.RiskTreatment | Soa.InclusionReasons.Contractual,
+                "Required by client contracts and selected to treat risks in the risk register."), cancellationToken);
+        }
+        await decide.RunAsync("iso27001-2022", new Soa.SoaDecisionInput("A.8.30", false, Soa.InclusionReasons.None,
+            "All development is done by our own engineers; no development is outsourced."), cancellationToken);
+        await decide.RunAsync("iso27001-2022", new Soa.SoaDecisionInput("A.7.12", false, Soa.InclusionReasons.None,
+            "No premises cabling is in scope: production runs in public cloud and the office network is provided and cabled by the landlord."), cancellationToken);
+        await new Soa.ApproveSoa(db).RunAsync("iso27001-2022", major: false, "First approved Statement of Applicability", cancellationToken);
+        await new Soa.ApproveSoa(db).RunAsync("iso42001-2023", major: false, "First approved AIMS Statement of Applicability", cancellationToken);
+
+        var version = await db.SoaDecisions.Where(d => d.Justification.StartsWith("No premises")).Select(d => d.Version).SingleAsync(cancellationToken);
+        await decide.RunAsync("iso27001-2022", new Soa.SoaDecisionInput("A.7.12", false, Soa.InclusionReasons.None,
+            "No premises cabling is in scope: production runs in public cloud; the shared office's cabling belongs to the landlord (checked at the 2026 site review).", version), cancellationToken);
+        var continuity = await db.Controls.SingleAsync(c => c.Reference == "CTL-023", cancellationToken);
+        continuity.Status = Controls.ImplementationStatus.PartiallyImplemented;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static void Check(IdentityResult result)

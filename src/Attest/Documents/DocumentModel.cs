@@ -7,7 +7,13 @@ namespace Attest.Documents;
 /// <param name="Title">Shown at the top of the first page and in every page footer.</param>
 /// <param name="Subtitle">Optional line under the title, for example the organization or version.</param>
 /// <param name="Blocks">The body, in reading order.</param>
-public sealed record PrintableDocument(string Title, string? Subtitle, IReadOnlyList<DocumentBlock> Blocks);
+public sealed record PrintableDocument(string Title, string? Subtitle, IReadOnlyList<DocumentBlock> Blocks)
+{
+    /// <summary>
+    /// Print on landscape pages, for wide tables such as the Statement of Applicability; portrait by default.
+    /// </summary>
+    public bool Landscape { get; init; }
+}
 
 /// <summary>One piece of a <see cref="PrintableDocument"/> body.</summary>
 public abstract record DocumentBlock;
@@ -28,3 +34,15 @@ public sealed record BulletList(IReadOnlyList<string> Items) : DocumentBlock;
 /// <summary>A two-column table of labelled values: the key in bold on the left, the value wrapped on the right.</summary>
 /// <param name="Rows">The rows, in order.</param>
 public sealed record KeyValueTable(IReadOnlyList<(string Key, string Value)> Rows) : DocumentBlock;
+
+/// <summary>
+/// A table with a header row and any number of columns. Each cell is wrapped within its column; the header
+/// is repeated at the top of every page the table continues on.
+/// </summary>
+/// <param name="Headers">The column headings; their count sets the number of columns.</param>
+/// <param name="Rows">The body rows, in order; each has one cell per column.</param>
+/// <param name="ColumnWeights">
+/// One positive number per column; columns share the available width in proportion to them.
+/// </param>
+public sealed record Table(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<double> ColumnWeights)
+    : DocumentBlock;

@@ -5,8 +5,9 @@ using System.Text;
 namespace Attest.Documents;
 
 /// <summary>
-/// Writes a <see cref="PrintableDocument"/> as a PDF 1.7 file: A4 pages, Helvetica text, automatic page
-/// breaks and a footer with the title, page number and generation time on every page.
+/// Writes a <see cref="PrintableDocument"/> as a PDF 1.7 file: A4 pages (portrait, or landscape when the document
+/// asks for it), Helvetica text, automatic page breaks and a footer with the title, page number and generation
+/// time on every page.
 /// </summary>
 /// <remarks>
 /// Only the standard Helvetica and Helvetica-Bold fonts are used, so nothing is embedded and the output stays
@@ -21,16 +22,17 @@ public static class PdfDocumentWriter
     /// <returns>A complete PDF file.</returns>
     /// <exception cref="ArgumentNullException">The document, its title, its block list or one of its blocks is null.</exception>
     /// <exception cref="NotSupportedException">A block is of a type this writer does not know.</exception>
+    /// <exception cref="ArgumentException">A <see cref="Table"/> has rows or weights that do not match its headers.</exception>
     public static byte[] Write(PrintableDocument document, DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(document.Title);
         ArgumentNullException.ThrowIfNull(document.Blocks);
 
-        var layout = new PdfLayout();
+        var layout = new PdfLayout(document.Landscape);
         layout.Render(document);
         var pages = layout.Finish(document.Title, generatedAt);
-        return PdfFile.Build(pages, document.Title, document.Subtitle, generatedAt);
+        return PdfFile.Build(pages, layout.PageWidth, layout.PageHeight, document.Title, document.Subtitle, generatedAt);
     }
 }
 
@@ -331,11 +333,9 @@ internal static class PdfText
 /// <summary>Flows document blocks onto A4 pages and produces one content stream per page.</summary>
 internal sealed class PdfLayout
 {
-    public const double PageWidth = 595.28;
-    public const double PageHeight = 841.89;
+    public const double A4ShortSide = 595.28;
+    public const double A4LongSide = 841.89;
     public const double Margin = 50;
-    public const double ContentWidth = PageWidth - 2 * Margin;
-    public const double ContentTop = PageHeight - Margin;
     public const double ContentBottom = Margin;
     public const double FooterBaseline = 30;
 
@@ -348,6 +348,13 @@ internal sealed class PdfLayout
     private const double TableLeading = 13;
     private const double TableCellPadding = 4;
 
+    // Multi-column tables are usually dense, so they are set a size smaller than body text.
+    private const double GridSize = 8.5;
+    private const double GridLeading = 11;
+    private const double GridCellPaddingX = 4;
+    private const double GridCellPaddingY = 3.5;
+    private const double HeaderFill = 0.9;
+
     private const double Black = 0;
     private const double Grey = 0.35;
     private const double RuleGrey = 0.75;
@@ -357,7 +364,17 @@ internal sealed class PdfLayout
     private double _y;
     private bool _pageIsEmpty;
 
-    public PdfLayout() => StartPage();
+    public PdfLayout(bool landscape = false)
+    {
+        PageWidth = landscape ? A4LongSide : A4ShortSide;
+        PageHeight = landscape ? A4ShortSide : A4LongSide;
+        StartPage();
+    }
+
+    public double PageWidth { get; }
+    public double PageHeight { get; }
+    private double ContentWidth => PageWidth - 2 * Margin;
+    private double ContentTop => PageHeight - Margin;
 
     public void Render(PrintableDocument document)
     {
@@ -377,6 +394,9 @@ internal sealed class PdfLayout
                     break;
                 case KeyValueTable table:
                     RenderTable(table);
+                    break;
+                case Table table:
+                    RenderGrid(table);
                     break;
                 case null:
                     throw new ArgumentNullException(nameof(document), "The document contains a null block.");
@@ -494,10 +514,10 @@ internal sealed class PdfLayout
     private void RenderTable(KeyValueTable table)
     {
         if (table.Rows.Count == 0) return;
-        const double keyWidth = ContentWidth * TableKeyShare;
-        const double valueX = Margin + keyWidth + TableGutter;
-        const double valueWidth = ContentWidth - keyWidth - TableGutter;
-        const double fullPage = ContentTop - ContentBottom;
+        var keyWidth = ContentWidth * TableKeyShare;
+        var valueX = Margin + keyWidth + TableGutter;
+        var valueWidth = ContentWidth - keyWidth - TableGutter;
+        var fullPage = ContentTop - ContentBottom;
 
         var ruleAbove = true;
         foreach (var (key, value) in table.Rows)
@@ -543,6 +563,121 @@ internal sealed class PdfLayout
         _y -= BlockGap + 4;
     }
 
+    private void RenderGrid(Table table)
+    {
+        ArgumentNullException.ThrowIfNull(table.Headers);
+        ArgumentNullException.ThrowIfNull(table.Rows);
+        ArgumentNullException.ThrowIfNull(table.ColumnWeights);
+        var columnCount = table.Headers.Count;
+        if (columnCount == 0) throw new ArgumentException("A table needs at least one column.", nameof(table));
+        if (table.ColumnWeights.Count != columnCount)
+            throw new ArgumentException($"The table has {columnCount} headers but {table.ColumnWeights.Count} column weights.", nameof(table));
+        if (table.ColumnWeights.Any(w => !(w > 0) || double.IsInfinity(w)))
+            throw new ArgumentException("Every column weight must be a positive, finite number.", nameof(table));
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var count = table.Rows[r]?.Count ?? throw new ArgumentException($"Table row {r + 1} is null.", nameof(table));
+            if (count != columnCount)
+                throw new ArgumentException($"Table row {r + 1} has {count} cells but the table has {columnCount} columns.", nameof(table));
+        }
+
+        // Column edges: the weights share the content width exactly, so the last column ends on the margin.
+        var totalWeight = table.ColumnWeights.Sum();
+        var edges = new double[columnCount + 1];
+        edges[0] = Margin;
+        for (var c = 0; c < columnCount; c++) edges[c + 1] = edges[c] + ContentWidth * table.ColumnWeights[c] / totalWeight;
+        edges[columnCount] = PageWidth - Margin;
+
+        var header = WrapCells(table.Headers, edges, PdfFont.HelveticaBold);
+        var headerHeight = GridRowHeight(header);
+        // What a page holds under the repeated header; only a row taller than this has to be split.
+        var roomUnderHeader = ContentTop - ContentBottom - headerHeight;
+
+        // A header alone at the foot of a page, with its first row on the next, reads as a layout error.
+        var first = table.Rows.Count > 0 ? GridRowHeight(WrapCells(table.Rows[0], edges, PdfFont.Helvetica)) : 0;
+        if (!_pageIsEmpty && _y - headerHeight - Math.Min(first, roomUnderHeader) < ContentBottom) StartPage();
+        GridHeader(header, edges, headerHeight);
+
+        foreach (var row in table.Rows)
+        {
+            var cells = WrapCells(row, edges, PdfFont.Helvetica);
+            var height = GridRowHeight(cells);
+            if (_y - height < ContentBottom && height <= roomUnderHeader)
+            {
+                StartPage();
+                GridHeader(header, edges, headerHeight);
+            }
+
+            var lineCount = cells.Max(c => c.Count);
+            _y -= GridCellPaddingY;
+            for (var i = 0; i < lineCount; i++)
+            {
+                // Only a row too tall for any page gets here without room; it continues under a fresh header.
+                var needed = GridLeading + (i == lineCount - 1 ? GridCellPaddingY : 0);
+                if (_y - needed < ContentBottom)
+                {
+                    StartPage();
+                    GridHeader(header, edges, headerHeight);
+                    _y -= GridCellPaddingY;
+                }
+
+                var baseline = Baseline(GridLeading);
+                for (var c = 0; c < columnCount; c++)
+                {
+                    if (i < cells[c].Count && cells[c][i].Length > 0)
+                        Text(edges[c] + GridCellPaddingX, baseline, PdfFont.Helvetica, GridSize, Black, cells[c][i]);
+                }
+
+                _pageIsEmpty = false;
+                _y -= GridLeading;
+            }
+
+            _y -= GridCellPaddingY;
+            Rule(Margin, PageWidth - Margin, _y, 0.4);
+        }
+
+        _y -= BlockGap + 4;
+    }
+
+    private static List<IReadOnlyList<string>> WrapCells(IReadOnlyList<string> cells, double[] edges, PdfFont font)
+    {
+        var wrapped = new List<IReadOnlyList<string>>(cells.Count);
+        for (var c = 0; c < cells.Count; c++)
+        {
+            // A column narrower than its padding still gets a sliver, so Wrap always has a positive width.
+            var width = Math.Max(edges[c + 1] - edges[c] - 2 * GridCellPaddingX, 1);
+            wrapped.Add(PdfText.Wrap(cells[c] ?? "", font, GridSize, width));
+        }
+
+        return wrapped;
+    }
+
+    private static double GridRowHeight(List<IReadOnlyList<string>> cells) =>
+        cells.Max(c => c.Count) * GridLeading + 2 * GridCellPaddingY;
+
+    private void GridHeader(List<IReadOnlyList<string>> header, double[] edges, double height)
+    {
+        Fill(Margin, _y - height, ContentWidth, height, HeaderFill);
+        Rule(Margin, PageWidth - Margin, _y, 0.6);
+        _y -= GridCellPaddingY;
+        var lineCount = header.Max(c => c.Count);
+        for (var i = 0; i < lineCount; i++)
+        {
+            var baseline = Baseline(GridLeading);
+            for (var c = 0; c < header.Count; c++)
+            {
+                if (i < header[c].Count && header[c][i].Length > 0)
+                    Text(edges[c] + GridCellPaddingX, baseline, PdfFont.HelveticaBold, GridSize, Black, header[c][i]);
+            }
+
+            _y -= GridLeading;
+        }
+
+        _y -= GridCellPaddingY;
+        Rule(Margin, PageWidth - Margin, _y, 0.6);
+        _pageIsEmpty = false;
+    }
+
     private void StartPage()
     {
         _page = new StringBuilder();
@@ -578,6 +713,13 @@ internal sealed class PdfLayout
         _pageIsEmpty = false;
     }
 
+    private void Fill(double x, double y, double width, double height, double grey)
+    {
+        _page.Append("q ").Append(PdfText.Number(grey)).Append(" g ")
+            .Append(PdfText.Number(x)).Append(' ').Append(PdfText.Number(y)).Append(' ')
+            .Append(PdfText.Number(width)).Append(' ').Append(PdfText.Number(height)).Append(" re f Q\n");
+    }
+
     private void Rule(double x1, double x2, double y, double width)
     {
         _page.Append("q ").Append(PdfText.Number(width)).Append(" w ").Append(PdfText.Number(RuleGrey)).Append(" G ")
@@ -598,7 +740,7 @@ internal static class PdfFile
     private const int InfoObject = 5;
     private const int FirstPageObject = 6;
 
-    public static byte[] Build(IReadOnlyList<string> pageContents, string title, string? subtitle, DateTimeOffset generatedAt)
+    public static byte[] Build(IReadOnlyList<string> pageContents, double pageWidth, double pageHeight, string title, string? subtitle, DateTimeOffset generatedAt)
     {
         var objectCount = FirstPageObject - 1 + 2 * pageContents.Count;
         var offsets = new long[objectCount + 1];
@@ -635,7 +777,7 @@ internal static class PdfFile
             .Append(") /ModDate (").Append(date).Append(") >>");
         WriteObject(InfoObject, info.ToString());
 
-        var mediaBox = $"[0 0 {PdfText.Number(PdfLayout.PageWidth)} {PdfText.Number(PdfLayout.PageHeight)}]";
+        var mediaBox = $"[0 0 {PdfText.Number(pageWidth)} {PdfText.Number(pageHeight)}]";
         for (var i = 0; i < pageContents.Count; i++)
         {
             var pageObject = FirstPageObject + 2 * i;

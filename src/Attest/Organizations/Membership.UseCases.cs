@@ -9,7 +9,7 @@ namespace Attest.Organizations;
 public sealed record NewOrganization(string Name, string? TimeZone);
 
 /// <summary>Creates an organization; the person creating it becomes its first Admin.</summary>
-public sealed class CreateOrganization(AttestDbContext db)
+public sealed class CreateOrganization(AttestDbContext db, Frameworks.LoadBuiltInFrameworks frameworks)
 {
     public async Task<Organization> RunAsync(NewOrganization input, Guid? firstAdminUserId, CancellationToken cancellationToken = default)
     {
@@ -32,6 +32,8 @@ public sealed class CreateOrganization(AttestDbContext db)
                 db.Memberships.Add(new Membership { OrganizationId = organization.Id, UserId = userId, Role = OrganizationRole.Admin });
             }
             await db.SaveChangesAsync(cancellationToken);
+            // Every organization starts with the built-in frameworks, ready for its controls and SoA.
+            await frameworks.RunAsync(cancellationToken);
         }
         return organization;
     }

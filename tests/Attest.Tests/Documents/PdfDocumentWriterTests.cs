@@ -320,9 +320,162 @@ public class PdfDocumentWriterTests
         Assert.Equal("cooperate", PdfText.Sanitize("co\u00ADoper\u200Bate"));
     }
 
+    [Fact]
+    public void Write_IsPortraitA4UnlessLandscapeIsAsked()
+    {
+        var portrait = Text(PdfDocumentWriter.Write(Simple(new Paragraph("x")), GeneratedAt));
+        var landscape = Text(PdfDocumentWriter.Write(Simple(new Paragraph("x")) with { Landscape = true }, GeneratedAt));
+
+        Assert.Contains("/MediaBox [0 0 595.28 841.89]", portrait, StringComparison.Ordinal);
+        Assert.Contains("/MediaBox [0 0 841.89 595.28]", landscape, StringComparison.Ordinal);
+        Assert.DoesNotContain("/MediaBox [0 0 595.28", landscape, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_Landscape_UsesTheWholeWidthAndKeepsTextInsideTheMargins()
+    {
+        var longText = string.Join(' ', Enumerable.Repeat("Access rights are reviewed at planned intervals by the asset owner.", 8));
+        var document = new PrintableDocument("Wide", "Landscape", [
+            new Paragraph(longText),
+            new Table(["One", "Two"], Enumerable.Range(0, 80).Select(i => (IReadOnlyList<string>)[$"Row {i}", longText]).ToList(), [1, 3]),
+        ]) { Landscape = true };
+
+        var pages = Pages(Text(PdfDocumentWriter.Write(document, GeneratedAt)));
+
+        Assert.True(pages.Count > 2);
+        var ops = pages.SelectMany(TextOperations).ToList();
+        const double landscapeWidth = 841.89, landscapeHeight = 595.28;
+        foreach (var op in ops)
+        {
+            Assert.True(op.X >= Margin - 0.01, $"'{op.Text}' starts left of the margin at {op.X}");
+            Assert.True(RightEdge(op) <= landscapeWidth - Margin + 0.01, $"'{op.Text}' ends at {RightEdge(op)}, past the right margin");
+            Assert.True(op.Y <= landscapeHeight - Margin, $"'{op.Text}' is above the top margin at {op.Y}");
+            Assert.True(op.Size == 8 || op.Y >= Margin, $"'{op.Text}' is in the bottom margin at {op.Y}");
+        }
+
+        // Lines of the paragraph run well past where a portrait page would have wrapped them.
+        Assert.Contains(ops, o => o.Size == 10 && RightEdge(o) > PageWidth);
+    }
+
+    [Fact]
+    public void Table_WrapsEachCellWithinItsOwnColumn()
+    {
+        var longWord = string.Concat(Enumerable.Repeat("Unbreakable", 12));
+        var sentence = "Information security roles and responsibilities are defined and allocated according to the organization's needs.";
+        double[] weights = [1, 2, 4, 1];
+        var rows = Enumerable.Range(0, 30)
+            .Select(i => (IReadOnlyList<string>)[$"A.5.{i}", sentence, i % 3 == 0 ? longWord : sentence + " " + sentence, "Yes"])
+            .ToList();
+
+        var ops = Pages(Text(PdfDocumentWriter.Write(Simple(new Table(["Code", "Title", "Description", "Applicable"], rows, weights)), GeneratedAt)))
+            .SelectMany(TextOperations).Where(o => o.Size == 8.5).ToList();
+
+        // Columns share the content width in proportion to their weights.
+        var edges = new double[weights.Length + 1];
+        edges[0] = Margin;
+        for (var c = 0; c < weights.Length; c++) edges[c + 1] = edges[c] + (PageWidth - 2 * Margin) * weights[c] / weights.Sum();
+        Assert.NotEmpty(ops);
+        foreach (var op in ops)
+        {
+            var column = Array.FindLastIndex(edges, e => e <= op.X + 0.01);
+            Assert.InRange(column, 0, weights.Length - 1);
+            Assert.True(RightEdge(op) <= edges[column + 1] + 0.01, $"'{op.Text}' in column {column} ends at {RightEdge(op)}, past {edges[column + 1]}");
+        }
+
+        // Cells start on the same baseline, and long text really was wrapped onto several lines.
+        var first = ops.Single(o => o.Text == "A.5.1");
+        Assert.Contains(ops, o => o.Y == first.Y && o.Text.StartsWith("Information", StringComparison.Ordinal) && o.X > first.X);
+        Assert.DoesNotContain(ops, o => o.Text == longWord);
+        Assert.True(ops.Count(o => !o.Text.Contains(' ') && longWord.Contains(o.Text, StringComparison.Ordinal)) >= 20);
+        Assert.Equal(30, ops.Count(o => o.Text == "Yes"));
+    }
+
+    [Fact]
+    public void Table_HeaderIsBoldAndRepeatedOnEveryPage()
+    {
+        var rows = Enumerable.Range(1, 150).Select(i => (IReadOnlyList<string>)[$"Row {i}", $"Value {i}"]).ToList();
+
+        var pages = Pages(Text(PdfDocumentWriter.Write(Simple(new Table(["Name", "Detail"], rows, [1, 1])), GeneratedAt)));
+
+        Assert.True(pages.Count >= 3, $"expected several pages, got {pages.Count}");
+        foreach (var page in pages)
+        {
+            var ops = TextOperations(page).Where(o => o.Size == 8.5).ToList();
+            var header = Assert.Single(ops, o => o.Text == "Name");
+            Assert.Equal("F2", header.Font);
+            Assert.Equal("F2", Assert.Single(ops, o => o.Text == "Detail").Font);
+            // The header sits above every row on its page.
+            Assert.All(ops.Where(o => o.Text.StartsWith("Row ", StringComparison.Ordinal)), o => Assert.True(o.Y < header.Y));
+        }
+
+        var all = pages.SelectMany(TextOperations).ToList();
+        for (var i = 1; i <= 150; i++) Assert.Single(all, o => o.Text == $"Row {i}" && o.Font == "F1");
+    }
+
+    [Fact]
+    public void Table_RowsAreNeverSplitAcrossPages()
+    {
+        // Five lines per row: pages fill unevenly, so some rows reach the foot of a page and must move whole.
+        var rows = Enumerable.Range(1, 90)
+            .Select(i => (IReadOnlyList<string>)[$"R{i}", string.Join('\n', Enumerable.Range(1, 5).Select(l => $"R{i} line {l}"))])
+            .ToList();
+
+        var pages = Pages(Text(PdfDocumentWriter.Write(Simple(new Paragraph("Intro"), new Table(["Row", "Lines"], rows, [1, 4])), GeneratedAt)));
+
+        Assert.True(pages.Count > 2);
+        for (var i = 1; i <= 90; i++)
+        {
+            var onPages = pages.Select((p, n) => (n, ops: TextOperations(p)))
+                .Where(p => p.ops.Any(o => o.Text == $"R{i}" || o.Text.StartsWith($"R{i} line ", StringComparison.Ordinal)))
+                .Select(p => p.n).ToList();
+            Assert.True(onPages.Count == 1, $"row {i} is spread over pages {string.Join(", ", onPages)}");
+            Assert.Equal(5, TextOperations(pages[onPages[0]]).Count(o => o.Text.StartsWith($"R{i} line ", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public void Table_RowTallerThanAPage_IsSplitUnderARepeatedHeader()
+    {
+        var tall = string.Join('\n', Enumerable.Range(1, 120).Select(l => $"Line {l}"));
+
+        var pages = Pages(Text(PdfDocumentWriter.Write(Simple(new Table(["Key", "Text"], [["Short", "One line"], ["Tall", tall]], [1, 3])), GeneratedAt)));
+
+        Assert.True(pages.Count >= 2);
+        var all = pages.SelectMany(TextOperations).ToList();
+        for (var l = 1; l <= 120; l++) Assert.Single(all, o => o.Text == $"Line {l}");
+        Assert.All(pages, p => Assert.Single(TextOperations(p), o => o.Text == "Key" && o.Font == "F2"));
+        // The first row stays on the first page rather than being pushed away by the tall row.
+        Assert.Contains(TextOperations(pages[0]), o => o.Text == "One line");
+    }
+
+    [Fact]
+    public void Table_WithNoRows_PrintsItsHeader()
+    {
+        var ops = TextOperations(Text(PdfDocumentWriter.Write(Simple(new Table(["Only", "Header"], [], [1, 1])), GeneratedAt)));
+
+        Assert.Contains(ops, o => o.Text == "Only" && o.Font == "F2");
+        Assert.Contains(ops, o => o.Text == "Header" && o.Font == "F2");
+    }
+
+    [Fact]
+    public void Table_RejectsRowsAndWeightsThatDoNotMatchTheHeaders()
+    {
+        Assert.Throws<ArgumentException>(() => PdfDocumentWriter.Write(Simple(new Table(["A", "B"], [["1"]], [1, 1])), GeneratedAt));
+        Assert.Throws<ArgumentException>(() => PdfDocumentWriter.Write(Simple(new Table(["A", "B"], [["1", "2"]], [1])), GeneratedAt));
+        Assert.Throws<ArgumentException>(() => PdfDocumentWriter.Write(Simple(new Table(["A", "B"], [["1", "2"]], [1, 0])), GeneratedAt));
+        Assert.Throws<ArgumentException>(() => PdfDocumentWriter.Write(Simple(new Table([], [], [])), GeneratedAt));
+    }
+
     private sealed record CustomBlock : DocumentBlock;
 
     private sealed record TextOperation(string Font, double Size, double X, double Y, string Text);
+
+    private static double RightEdge(TextOperation op) =>
+        op.X + PdfText.MeasureWidth(op.Text, op.Font == "F2" ? PdfFont.HelveticaBold : PdfFont.Helvetica, op.Size);
+
+    /// <summary>The content streams in page order (the writer emits no other streams).</summary>
+    private static List<string> Pages(string pdf) =>
+        Regex.Matches(pdf, @"/Length \d+ >>\nstream\n(.*?)\nendstream", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
 
     private static int PageObjectCount(string pdf) => Regex.Matches(pdf, @"/Type /Page\b(?!s)").Count;
 

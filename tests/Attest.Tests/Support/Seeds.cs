@@ -15,6 +15,19 @@ public static class Seeds
         app.WithCoreAsync(organization.Id, (s, _) => s.GetRequiredService<SaveContextIssue>().RunAsync(null,
             new ContextIssueInput(title, PartyKind.Internal, IssueCategory.Operational, ManagementSystem.Isms, "About " + title, "Effect", ownerId)));
 
+    public static Task<Guid> AddControlAsync(this TestApp app, TestOrganization organization, string name, string iso27001Codes,
+        Attest.Controls.ImplementationStatus status = Attest.Controls.ImplementationStatus.Implemented, Guid? ownerId = null) =>
+        app.WithCoreAsync(organization.Id, async (s, db) =>
+        {
+            var requirements = await Attest.Controls.RequirementCodes.ResolveAsync(db, "iso27001-2022", iso27001Codes, "test");
+            return await s.GetRequiredService<Attest.Controls.SaveControl>().RunAsync(null,
+                new Attest.Controls.ControlInput(null, name, "Test control", ownerId, status, null, null, null, null, requirements));
+        });
+
+    public static Task<Guid> RequirementIdAsync(this TestApp app, TestOrganization organization, string frameworkKey, string code) =>
+        app.WithCoreAsync(organization.Id, (_, db) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Requirements.Where(r => r.Code == code && db.Frameworks.Any(f => f.Id == r.FrameworkId && f.Key == frameworkKey)).Select(r => r.Id)));
+
     /// <summary>An API token for <paramref name="person"/>, issued as if they created it themselves.</summary>
     public static Task<IssuedApiToken> IssueTokenAsync(this TestApp app, TestOrganization organization, TestPerson person, ApiTokenScope scope, int days = 30) =>
         app.WithCoreAsync(organization.Id, (s, db) =>

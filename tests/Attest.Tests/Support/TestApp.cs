@@ -45,6 +45,8 @@ public sealed class TestApp : IAsyncDisposable
             ConfigureBuilder = builder =>
             {
                 builder.WebHost.UseTestServer();
+                // Hashing strength is Identity's business, not these tests': keep it cheap so seeding stays fast.
+                builder.Services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
                 builder.Logging.SetMinimumLevel(Environment.GetEnvironmentVariable("ATTEST_TEST_LOG") == "debug" ? LogLevel.Debug : LogLevel.Warning);
             },
         });

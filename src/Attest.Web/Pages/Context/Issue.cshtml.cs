@@ -8,7 +8,7 @@ namespace Attest.Web.Pages.Context;
 /// <summary>Adds, edits or removes an internal or external issue. Contributors edit those they own.</summary>
 [Authorize(Policy = Access.Editor)]
 public sealed class IssueModel(AttestDbContext db, IAuthorizationService authorization, SaveContextIssue save, RemoveContextRecord remove, ActingContext acting)
-    : ContextRecordPage<ContextIssue>(db, authorization)
+    : OwnedRecordPage<ContextIssue>(db, authorization)
 {
     public sealed class IssueForm
     {

@@ -8,7 +8,7 @@ namespace Attest.Web.Pages.Context;
 /// <summary>Adds, edits or removes an interested party. Contributors edit those they own; everyone who reads sees them.</summary>
 [Authorize(Policy = Access.Editor)]
 public sealed class PartyModel(AttestDbContext db, IAuthorizationService authorization, SaveInterestedParty save, RemoveContextRecord remove, ActingContext acting)
-    : ContextRecordPage<InterestedParty>(db, authorization)
+    : OwnedRecordPage<InterestedParty>(db, authorization)
 {
     public sealed class PartyForm
     {

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attest.Web.Pages.Context;
+namespace Attest.Web.Pages;
 
-/// <summary>What the interested-party and issue pages share: owner choices, ownership checks, and turning use-case failures into form messages.</summary>
-public abstract class ContextRecordPage<TRecord>(AttestDbContext db, IAuthorizationService authorization) : PageModel
+/// <summary>What the pages of owned records share (interested parties, issues, controls): owner choices, ownership checks, and turning use-case failures into form messages.</summary>
+public abstract class OwnedRecordPage<TRecord>(AttestDbContext db, IAuthorizationService authorization) : PageModel
     where TRecord : OrganizationRecord, IOwnedRecord
 {
     public sealed record OwnerChoice(Guid Id, string Name);
@@ -34,13 +34,13 @@ public abstract class ContextRecordPage<TRecord>(AttestDbContext db, IAuthorizat
         (await authorization.AuthorizeAsync(User, record, Security.RecordOperations.Edit)).Succeeded;
 
     /// <summary>Runs a save or removal; on a rule broken or a lost race, re-shows the form with the person's input.</summary>
-    protected async Task<IActionResult> SaveAsync(Func<Task> save, string success, Func<Task> reloadCurrent)
+    protected async Task<IActionResult> SaveAsync(Func<Task> save, string success, Func<Task> reloadCurrent, Func<string>? successUrl = null)
     {
         try
         {
             await save();
             TempData["Success"] = success;
-            return Redirect("/context");
+            return Redirect(successUrl?.Invoke() ?? "/context");
         }
         catch (ValidationFailedException invalid)
         {

@@ -1,0 +1,192 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Attest.Controls;
+using Attest.Data;
+using Attest.Frameworks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Soa;
+
+/// <summary>One Annex A control in the SoA, with everything an auditor reads on its row.</summary>
+public sealed record SoaRow(
+    string Code,
+    string Title,
+    string Theme,
+    bool Applicable,
+    InclusionReasons Reasons,
+    string Justification,
+    ImplementationStatus Status,
+    IReadOnlyList<string> Controls,
+    IReadOnlyList<string> Policies,
+    int EvidenceCount);
+
+/// <summary>A Statement of Applicability: the live draft, or an approved version.</summary>
+public sealed record SoaDocument(
+    Guid FrameworkId,
+    string FrameworkKey,
+    string FrameworkName,
+    string OrganizationName,
+    string? Number,
+    DateTimeOffset? ApprovedAt,
+    string? ApprovedBy,
+    string? Note,
+    IReadOnlyList<SoaRow> Rows)
+{
+    public bool IsDraft => Number is null;
+    public int Applicable => Rows.Count(r => r.Applicable);
+    public int Excluded => Rows.Count(r => !r.Applicable);
+    public int Implemented => Rows.Count(r => r.Applicable && r.Status == ImplementationStatus.Implemented);
+}
+
+public sealed record SoaVersionRow(Guid Id, string Number, DateTimeOffset ApprovedAt, string ApprovedBy, string Note);
+
+public sealed record SoaChange(string Code, string Title, string Field, string Before, string After);
+
+/// <summary>Builds SoAs: the draft live from the data, approved versions from their frozen rows.</summary>
+public static class StatementOfApplicability
+{
+    /// <summary>Framework keys whose Annex A is kept in a Statement of Applicability.</summary>
+    public static readonly IReadOnlyList<string> Frameworks = ["iso27001-2022", "iso42001-2023"];
+
+    internal static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public static async Task<Framework> FrameworkAsync(AttestDbContext db, string key, CancellationToken cancellationToken = default)
+    {
+        if (!Frameworks.Contains(key)) throw ValidationFailedException.For("framework", $"'{key}' has no Statement of Applicability; use one of {string.Join(", ", Frameworks)}.");
+        return await db.Frameworks.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, cancellationToken)
+            ?? throw new RecordNotFoundException("Framework", key);
+    }
+
+    /// <summary>The draft, computed from decisions, controls and their links (three queries whatever the size).</summary>
+    public static async Task<SoaDocument> DraftAsync(AttestDbContext db, string frameworkKey, CancellationToken cancellationToken = default)
+    {
+        var framework = await FrameworkAsync(db, frameworkKey, cancellationToken);
+        var organizationName = await db.Organizations.Where(o => o.Id == framework.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var requirements = await db.Requirements.AsNoTracking()
+            .Where(r => r.FrameworkId == framework.Id && r.Kind == RequirementKind.Control && !r.Withdrawn)
+            .OrderBy(r => r.SortOrder)
+            .Select(r => new
+            {
+                r.Id, r.Code, r.Title,
+                Theme = db.Requirements.Where(p => p.Id == r.ParentId).Select(p => p.Title).FirstOrDefault() ?? "",
+            })
+            .ToListAsync(cancellationToken);
+        var decisions = await db.SoaDecisions.AsNoTracking().Where(d => d.FrameworkId == framework.Id)
+            .ToDictionaryAsync(d => d.RequirementId, cancellationToken);
+        var links = await db.ControlRequirements.AsNoTracking()
+            .Join(db.Requirements.Where(r => r.FrameworkId == framework.Id), l => l.RequirementId, r => r.Id, (l, r) => l)
+            .Join(db.Controls, l => l.ControlId, c => c.Id, (l, c) => new { l.RequirementId, c.Reference, c.Status })
+            .ToListAsync(cancellationToken);
+        var byRequirement = links.ToLookup(l => l.RequirementId);
+
+        var rows = requirements.Select(r =>
+        {
+            var decision = decisions.GetValueOrDefault(r.Id);
+            var applicable = decision?.Applicable ?? true;
+            var controls = byRequirement[r.Id].OrderBy(c => c.Reference, StringComparer.Ordinal).ToList();
+            return new SoaRow(r.Code, r.Title, r.Theme, applicable, decision?.Reasons ?? InclusionReasons.None, decision?.Justification ?? "",
+                applicable ? Combine(controls.Select(c => c.Status)) : ImplementationStatus.NotApplicable,
+                controls.Select(c => c.Reference).ToList(), [], 0);
+        }).ToList();
+        return new SoaDocument(framework.Id, framework.Key, framework.Name, organizationName, null, null, null, null, rows);
+    }
+
+    /// <summary>An approved version by number ("1.0"), or the newest with "latest".</summary>
+    public static async Task<SoaDocument> VersionAsync(AttestDbContext db, string frameworkKey, string number, CancellationToken cancellationToken = default)
+    {
+        var framework = await FrameworkAsync(db, frameworkKey, cancellationToken);
+        var versions = db.SoaVersions.AsNoTracking().Where(v => v.FrameworkId == framework.Id);
+        SoaVersion? version;
+        if (number is "latest")
+        {
+            version = await versions.OrderByDescending(v => v.Major).ThenByDescending(v => v.Minor).FirstOrDefaultAsync(cancellationToken);
+            if (version is null) throw ValidationFailedException.For("version", $"no Statement of Applicability for {frameworkKey} has been approved yet.");
+        }
+        else
+        {
+            var parts = number.Split('.');
+            if (parts.Length != 2 || !int.TryParse(parts[0], out var major) || !int.TryParse(parts[1], out var minor))
+            {
+                throw ValidationFailedException.For("version", $"'{number}' is not a version number such as 1.0, or 'latest'.");
+            }
+            version = await versions.FirstOrDefaultAsync(v => v.Major == major && v.Minor == minor, cancellationToken)
+                ?? throw ValidationFailedException.For("version", $"version {number} of the {frameworkKey} Statement of Applicability does not exist.");
+        }
+        var organizationName = await db.Organizations.Where(o => o.Id == framework.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        return new SoaDocument(framework.Id, framework.Key, framework.Name, organizationName, version.Number, version.ApprovedAt, version.ApprovedBy, version.Note,
+            JsonSerializer.Deserialize<List<SoaRow>>(version.Rows, Json)!);
+    }
+
+    public static async Task<IReadOnlyList<SoaVersionRow>> VersionsAsync(AttestDbContext db, string frameworkKey, CancellationToken cancellationToken = default)
+    {
+        var framework = await FrameworkAsync(db, frameworkKey, cancellationToken);
+        return await db.SoaVersions.AsNoTracking().Where(v => v.FrameworkId == framework.Id)
+            .OrderByDescending(v => v.Major).ThenByDescending(v => v.Minor)
+            .Select(v => new SoaVersionRow(v.Id, v.Major + "." + v.Minor, v.ApprovedAt, v.ApprovedBy, v.Note))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>What differs between two SoAs, control by control and field by field.</summary>
+    public static IReadOnlyList<SoaChange> Compare(SoaDocument before, SoaDocument after)
+    {
+        var changes = new List<SoaChange>();
+        var old = before.Rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        foreach (var row in after.Rows)
+        {
+            if (!old.Remove(row.Code, out var was))
+            {
+                changes.Add(new SoaChange(row.Code, row.Title, "Control", "(not present)", "added"));
+                continue;
+            }
+            void Check(string field, string a, string b)
+            {
+                if (a != b) changes.Add(new SoaChange(row.Code, row.Title, field, a, b));
+            }
+            Check("Applicable", YesNo(was.Applicable), YesNo(row.Applicable));
+            Check("Reasons", Describe(was.Reasons), Describe(row.Reasons));
+            Check("Justification", was.Justification, row.Justification);
+            Check("Status", Describe(was.Status), Describe(row.Status));
+            Check("Controls", string.Join(", ", was.Controls), string.Join(", ", row.Controls));
+            Check("Policies", string.Join(", ", was.Policies), string.Join(", ", row.Policies));
+            Check("Evidence", was.EvidenceCount.ToString(System.Globalization.CultureInfo.InvariantCulture), row.EvidenceCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        changes.AddRange(old.Values.Select(r => new SoaChange(r.Code, r.Title, "Control", "present", "(removed)")));
+        return changes;
+    }
+
+    /// <summary>A requirement's status from the controls that implement it.</summary>
+    public static ImplementationStatus Combine(IEnumerable<ImplementationStatus> statuses)
+    {
+        var relevant = statuses.Where(s => s != ImplementationStatus.NotApplicable).ToList();
+        if (relevant.Count == 0) return ImplementationStatus.NotStarted;
+        if (relevant.All(s => s == ImplementationStatus.Implemented)) return ImplementationStatus.Implemented;
+        if (relevant.Any(s => s is ImplementationStatus.Implemented or ImplementationStatus.PartiallyImplemented)) return ImplementationStatus.PartiallyImplemented;
+        if (relevant.Any(s => s == ImplementationStatus.Planned)) return ImplementationStatus.Planned;
+        return ImplementationStatus.NotStarted;
+    }
+
+    public static string YesNo(bool value) => value ? "Yes" : "No";
+
+    public static string Describe(ImplementationStatus status) => status switch
+    {
+        ImplementationStatus.NotStarted => "Not started",
+        ImplementationStatus.Planned => "Planned",
+        ImplementationStatus.PartiallyImplemented => "Partially implemented",
+        ImplementationStatus.Implemented => "Implemented",
+        ImplementationStatus.NotApplicable => "Not applicable",
+        _ => status.ToString(),
+    };
+
+    public static string Describe(InclusionReasons reasons) => reasons == InclusionReasons.None ? "" : string.Join(", ",
+        new[] { (InclusionReasons.RiskTreatment, "Risk treatment"), (InclusionReasons.Legal, "Legal"), (InclusionReasons.Contractual, "Contractual"), (InclusionReasons.BusinessNeed, "Business need") }
+            .Where(r => reasons.HasFlag(r.Item1)).Select(r => r.Item2));
+}
+
+/// <summary>Loads "draft" (the live SoA), "latest" or a version number such as "1.0".</summary>
+public static class SoaDocuments
+{
+    public static Task<SoaDocument> LoadAsync(AttestDbContext db, string frameworkKey, string? version, CancellationToken cancellationToken = default) =>
+        string.IsNullOrEmpty(version) || version == "draft"
+            ? StatementOfApplicability.DraftAsync(db, frameworkKey, cancellationToken)
+            : StatementOfApplicability.VersionAsync(db, frameworkKey, version, cancellationToken);
+}
