@@ -58,6 +58,7 @@ public static class AttestCore
         services.AddScoped<LoadDemoOrganization>();
         services.AddScoped<ImportFramework>();
         services.AddScoped<LoadBuiltInFrameworks>();
+        services.AddScoped<ImportFrameworkFile>();
         services.AddScoped<SaveControl>();
         services.AddScoped<RemoveControl>();
         services.AddScoped<SaveSoaDecision>();

@@ -14,5 +14,7 @@ public static class ApiRoutes
         v1.MapAccountApi();
         v1.MapContextApi();
         v1.MapAuditApi();
+        v1.MapFrameworksApi();
+        v1.MapSoaApi();
     }
 }

@@ -55,6 +55,8 @@ public static class AttestCommandLine
         root.Subcommands.Add(AuditCommand(database, output, error));
         root.Subcommands.Add(BackupCommand(database, output, error));
         root.Subcommands.Add(RestoreCommand(database, output, error));
+        root.Subcommands.Add(FrameworkCommands.Frameworks(database, output, error));
+        root.Subcommands.Add(FrameworkCommands.Soa(database, output, error));
         return root;
     }
 
@@ -289,7 +291,7 @@ public static class AttestCommandLine
         return services.BuildServiceProvider();
     }
 
-    private static async Task<bool> EnsureCurrentSchemaAsync(IServiceProvider services, string connection, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<bool> EnsureCurrentSchemaAsync(IServiceProvider services, string connection, TextWriter error, CancellationToken cancellationToken)
     {
         var status = await services.GetRequiredService<DatabaseSchema>().StatusAsync(DatabaseProvider.Describe(connection), cancellationToken);
         if (status.IsCurrent) return true;

@@ -17,6 +17,7 @@ internal sealed class FrameworkConfiguration : IEntityTypeConfiguration<Framewor
         builder.Property(f => f.CatalogVersion).HasMaxLength(100);
         builder.Property(f => f.Publisher).HasMaxLength(200);
         builder.Property(f => f.ContentHash).HasMaxLength(64);
+        builder.Property(f => f.Origin).HasMaxLength(300);
     }
 }
 

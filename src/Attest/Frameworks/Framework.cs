@@ -22,6 +22,8 @@ public sealed class Framework : OrganizationRecord
     /// <summary>SHA-256 of the catalog content last loaded, so a changed catalog file is noticed and applied.</summary>
     public string ContentHash { get; set; } = "";
     public int RequirementCount { get; set; }
+    /// <summary>The file an imported framework came from (name without folder and extension), so profiles can import it.</summary>
+    public string? Origin { get; set; }
 }
 
 /// <summary>One node of a framework's tree: a clause, group, control, subcategory, article…</summary>

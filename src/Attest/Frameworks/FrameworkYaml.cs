@@ -146,12 +146,24 @@ public static partial class FrameworkYaml
     {
         // Read takes every scalar as text, but other YAML tools resolve plain "4.10" to a number
         // and plain "yes" to a boolean, so anything that could be read as something other than
-        // text is quoted. Line breaks and edge whitespace only survive a double-quoted scalar intact.
-        var style = value.Contains('\n') && !value.Any(c => c != '\n' && char.IsControl(c)) ? ScalarStyle.Literal
+        // text is quoted. Text the emitter could fold or trim is double-quoted, which keeps every
+        // character exactly.
+        var style = IsPlainMultiLineText(value) ? ScalarStyle.Literal
             : NeedsQuotes(value) ? ScalarStyle.DoubleQuoted
             : ScalarStyle.Any;
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, isPlainImplicit: true, isQuotedImplicit: true));
     }
+
+    // Guidance reads best as a "|" block, but a block cannot carry every string exactly (edge
+    // whitespace, blank first lines, several trailing newlines, unusual line breaks); those stay
+    // double-quoted, which can.
+    private static bool IsPlainMultiLineText(string value) =>
+        value.Contains('\n')
+        && value[0] is not (' ' or '\n')
+        && !value.EndsWith("\n\n", StringComparison.Ordinal)
+        && !value.Contains(" \n", StringComparison.Ordinal)
+        && !value.EndsWith(' ')
+        && value.All(c => c == '\n' || !(char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' or '\uFEFF'));
 
     private static bool NeedsQuotes(string value) =>
         value.Length == 0

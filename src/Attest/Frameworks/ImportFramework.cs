@@ -16,7 +16,7 @@ public sealed record FrameworkImport(Guid FrameworkId, string Key, string Name, 
 /// </summary>
 public sealed class ImportFramework(AttestDbContext db)
 {
-    public async Task<FrameworkImport> RunAsync(CatalogDocument document, FrameworkSource source, CancellationToken cancellationToken = default)
+    public async Task<FrameworkImport> RunAsync(CatalogDocument document, FrameworkSource source, CancellationToken cancellationToken = default, string? origin = null)
     {
         Validate(document);
         var hash = ContentHash(document);
@@ -36,6 +36,7 @@ public sealed class ImportFramework(AttestDbContext db)
         framework.Publisher = document.Publisher;
         framework.Description = document.Description;
         framework.ContentHash = hash;
+        framework.Origin = origin ?? framework.Origin;
 
         var existing = await db.Requirements.Where(r => r.FrameworkId == framework.Id).ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, cancellationToken);
         int added = 0, updated = 0, order = 0;

@@ -152,7 +152,7 @@ public static class SoaExport
         blocks.Add(new Heading("Controls", 1));
         blocks.Add(new Table(Columns, document.Rows.Select(r => (IReadOnlyList<string>)Cells(r)).ToList(), PdfWeights));
 
-        var subtitle = $"{document.OrganizationName} \u2014 {VersionText(document)}";
+        var subtitle = $"{document.OrganizationName} \u2014 {(document.IsDraft ? VersionText(document) : "version " + document.Number)}";
         return new PrintableDocument($"Statement of Applicability \u2014 {document.FrameworkName}", subtitle, blocks) { Landscape = true };
     }
 

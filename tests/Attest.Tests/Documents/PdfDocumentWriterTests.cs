@@ -413,6 +413,25 @@ public class PdfDocumentWriterTests
     }
 
     [Fact]
+    public void Table_HeaderIsNeverLeftAloneAtTheFootOfAPage()
+    {
+        // Text of growing length ends the first page at every height, so in some runs only the header would fit.
+        for (var lines = 30; lines <= 56; lines++)
+        {
+            var intro = new Paragraph(string.Join('\n', Enumerable.Range(1, lines).Select(l => $"Line {l}")));
+            var table = new Table(["Name", "Detail"], [["First", "one\ntwo\nthree"], ["Second", "x"]], [1, 1]);
+
+            foreach (var page in Pages(Text(PdfDocumentWriter.Write(Simple(intro, table), GeneratedAt))))
+            {
+                var ops = TextOperations(page);
+                var header = ops.SingleOrDefault(o => o.Text == "Name");
+                if (header is null) continue;
+                Assert.True(ops.Any(o => o.Font == "F1" && o.Size == 8.5 && o.Y < header.Y), $"with {lines} lines the header is alone at the foot of a page");
+            }
+        }
+    }
+
+    [Fact]
     public void Table_RowsAreNeverSplitAcrossPages()
     {
         // Five lines per row: pages fill unevenly, so some rows reach the foot of a page and must move whole.

@@ -106,6 +106,7 @@ public class FrameworkYamlTests
             "null", "~", "true", "No", "4.10", "1e3", "0x1F", "- dash", "key: value", "# hash", "a #b", "'single'", "\"double\"",
             "  leading", "trailing  ", "two\nlines", "ends with newline\n", "tab\there", "{flow}", "[list]", "*star", "&amp", "!bang",
             "%percent", "@at", "`tick", "?question", "|pipe", ">fold", "Ünïcödé — ✓", "back\\slash", "colon:", ",comma", "\u0007bell",
+            "\n\nblank lines first", "blank lines last\n\n", " indented\nblock", "- a\n- b\n", "line\u2028separator\nand more", "\uFEFFbom",
         ];
         var items = awkward.Select((text, i) => new CatalogItem($"X-{i}", text, RequirementKind.Control, text, [])
         {
@@ -142,7 +143,7 @@ public class FrameworkYamlTests
     {
         // (file text, line the error must name, text the problem must contain)
         { "id: x\nname: X\nversion: \"1\"\nrequirements:\n  - id: \"1\"\n    title: One\n    kind: clause\ntitle: stray\n", 8, "unknown key \"title\"" },
-        { "id: x\nname: X\nversion: \"1\"\nrequirements:\n  - id: \"1\"\n    titel: One\n    kind: clause\n", 6, "requirements[0].titel: unknown key \"titel\"" },
+        { "id: x\nname: X\nversion: \"1\"\nrequirements:\n  - id: \"1\"\n    titel: One\n    kind: clause\n", 6, "requirements[0] (1).titel: unknown key \"titel\"" },
         { "id: x\nname: X\nversion: \"1\"\nrequirements:\n  - title: One\n    kind: clause\n", 5, "requirements[0]: missing \"id\"" },
         { "id: x\nname: X\nversion: \"1\"\nrequirements:\n  - id: \"1\"\n    kind: clause\n", 5, "requirements[0] (1): missing \"title\"" },
         { "id: x\nname: X\nversion: \"1\"\nrequirements:\n  - id: \"1\"\n    title: One\n", 5, "requirements[0] (1): missing \"kind\"" },

@@ -344,7 +344,7 @@ public class SoaExportTests
         var draft = string.Join("\n", PdfTextOperations(Export(Draft(), SoaExportFormat.Pdf)).Select(o => o.Text));
 
         Assert.Contains("Statement of Applicability \u2014 ISO/IEC 27001:2022", approved, StringComparison.Ordinal);
-        Assert.Contains("Société Exemple SA \u2014 1.0", approved, StringComparison.Ordinal);
+        Assert.Contains("Société Exemple SA \u2014 version 1.0", approved, StringComparison.Ordinal);
         Assert.Contains("Camille Durand", approved, StringComparison.Ordinal);
         Assert.Contains("2025-03-04 05:06 UTC", approved, StringComparison.Ordinal);
         Assert.DoesNotContain("Draft", approved, StringComparison.Ordinal);

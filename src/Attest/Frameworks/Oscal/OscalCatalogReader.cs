@@ -495,7 +495,10 @@ internal sealed class SizeLimitedStream(Stream inner, long limit) : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
+        // Never ask for more than one byte past the limit: a reader with a large buffer would otherwise pull
+        // the whole oversized stream in a single call before the check could stop it.
+        var allowed = (int)Math.Min(buffer.Length, limit + 1 - read);
+        var n = inner.Read(buffer[..allowed]);
         read += n;
         return read > limit ? throw new LimitExceededException() : n;
     }

@@ -135,10 +135,14 @@ public static partial class OscalCatalogWriter
 
     private static void WriteChildren(Utf8JsonWriter json, IReadOnlyList<CatalogItem> items, bool parentIsGroup)
     {
-        var asGroup = items.Select(i => parentIsGroup && IsGroupLike(i.Kind)).ToArray();
-        var lastControl = Array.LastIndexOf(asGroup, false);
-        for (var i = 0; i < lastControl; i++)
-            asGroup[i] = false;
+        // Everything up to the last control-like sibling goes into "controls", the group-like rest into "groups",
+        // so reading "controls" then "groups" gives the siblings back in their order.
+        var lastControl = -1;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!(parentIsGroup && IsGroupLike(items[i].Kind)))
+                lastControl = i;
+        }
 
         if (lastControl >= 0)
         {

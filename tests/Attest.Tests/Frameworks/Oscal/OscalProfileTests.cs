@@ -129,7 +129,7 @@ public class OscalProfileTests
 
         Assert.Equal("ia:Group(ia-2:Control(ia-2.8:Enhancement))", Tree(resolved.Items));
         var parent = resolved.Items[0].Children[0];
-        Assert.Equal("Identification and Authentication (organizational Users)", parent.Title);
+        Assert.Equal("Identification and Authentication (Organizational Users)", parent.Title);
         Assert.Null(parent.Description);
         Assert.Empty(parent.Parameters);
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Attest.Frameworks;
 using Attest.Frameworks.Oscal;
 using NJsonSchema;
+using NJsonSchema.Validation;
 
 namespace Attest.Tests.Frameworks.Oscal;
 
@@ -71,6 +72,10 @@ internal static class OscalSchemas
         var errors = schema.Validate(json);
         Assert.True(errors.Count == 0, "Schema errors:\n" + string.Join("\n", errors.Select(e => e.ToString())));
     }
+
+    /// <summary>Every error with its path, including those NJsonSchema nests under "array item not valid".</summary>
+    public static IEnumerable<string> Paths(ICollection<ValidationError> errors) =>
+        errors.SelectMany(e => (e is ChildSchemaValidationError child ? child.Errors.SelectMany(c => Paths(c.Value)) : []).Prepend(e.Path ?? ""));
 
     /// <summary>
     /// The OSCAL schemas refer to their definitions by plain-name fragments ("$ref": "#assembly_oscal-catalog_group",

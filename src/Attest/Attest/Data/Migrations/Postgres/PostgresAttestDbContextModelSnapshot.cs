@@ -635,6 +635,10 @@ namespace Attest.Data.Migrations.Postgres
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Origin")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Publisher")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

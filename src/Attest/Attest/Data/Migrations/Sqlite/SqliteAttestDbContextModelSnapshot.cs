@@ -630,6 +630,10 @@ namespace Attest.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Publisher")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

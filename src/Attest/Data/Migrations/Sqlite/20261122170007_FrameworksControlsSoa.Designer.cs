@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Attest.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAttestDbContext))]
-    [Migration("20261122165007_FrameworksControlsSoa")]
+    [Migration("20261122170007_FrameworksControlsSoa")]
     partial class FrameworksControlsSoa
     {
         /// <inheritdoc />
@@ -631,6 +631,10 @@ namespace Attest.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Publisher")

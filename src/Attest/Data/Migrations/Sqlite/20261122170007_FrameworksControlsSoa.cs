@@ -60,6 +60,7 @@ namespace Attest.Data.Migrations.Sqlite
                     Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     RequirementCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attest.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAttestDbContext))]
-    [Migration("20261122165009_FrameworksControlsSoa")]
+    [Migration("20261122170011_FrameworksControlsSoa")]
     partial class FrameworksControlsSoa
     {
         /// <inheritdoc />
@@ -637,6 +637,10 @@ namespace Attest.Data.Migrations.Postgres
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Publisher")
                         .HasMaxLength(200)

@@ -60,6 +60,7 @@ namespace Attest.Data.Migrations.Postgres
                     Source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     RequirementCount = table.Column<int>(type: "integer", nullable: false),
+                    Origin = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

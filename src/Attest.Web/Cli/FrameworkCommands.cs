@@ -1,0 +1,111 @@
+using System.CommandLine;
+using Attest.Audit;
+using Attest.Data;
+using Attest.Demo;
+using Attest.Frameworks;
+using Attest.Soa;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Web.Cli;
+
+/// <summary>`attest frameworks …` and `attest soa export`.</summary>
+internal static class FrameworkCommands
+{
+    private static Option<string?> OrganizationOption() =>
+        new("--organization") { Description = "Organization name (default: the only one, else the demo organization)." };
+
+    public static Command Frameworks(Option<string?> database, TextWriter output, TextWriter error)
+    {
+        var list = new Command("list", "The organization's frameworks: id, name, version, requirement count.");
+        var listOrganization = OrganizationOption();
+        list.Options.Add(listOrganization);
+        list.SetAction(async (parse, cancellationToken) => await InOrganizationAsync(parse, database, listOrganization, error, async (services, db) =>
+        {
+            var frameworks = await FrameworkQueries.ListAsync(db, cancellationToken);
+            await output.WriteLineAsync($"{"ID",-32} {"VERSION",-10} {"REQUIREMENTS",12}  NAME");
+            foreach (var f in frameworks) await output.WriteLineAsync($"{f.Key,-32} {f.CatalogVersion,-10} {f.Requirements,12}  {f.Name}");
+            return 0;
+        }, cancellationToken));
+
+        var file = new Argument<FileInfo>("FILE") { Description = "An OSCAL catalog or profile (JSON), or an Attest framework YAML file." };
+        var importOrganization = OrganizationOption();
+        var import = new Command("import", "Import a framework; all or nothing.") { file, importOrganization };
+        import.SetAction(async (parse, cancellationToken) => await InOrganizationAsync(parse, database, importOrganization, error, async (services, db) =>
+        {
+            var source = parse.GetValue(file)!;
+            if (!source.Exists)
+            {
+                await error.WriteLineAsync($"FILE: {source.FullName} does not exist.");
+                return 1;
+            }
+            await using var stream = source.OpenRead();
+            var result = await services.GetRequiredService<ImportFrameworkFile>().RunAsync(stream, source.Name, cancellationToken);
+            await output.WriteLineAsync(result.Controls > 0
+                ? $"imported {result.Key}: {result.Controls} controls"
+                : $"imported {result.Key}: {result.Requirements} requirements");
+            return 0;
+        }, cancellationToken));
+
+        var id = new Argument<string>("ID") { Description = "The framework id (see 'attest frameworks list')." };
+        var format = new Option<string>("--format") { Description = "oscal or yaml.", Required = true };
+        var to = new Option<FileInfo>("-o", "--output") { Description = "The file to write.", Required = true };
+        var exportOrganization = OrganizationOption();
+        var export = new Command("export", "Write a framework as an OSCAL catalog (JSON) or Attest YAML.") { id, format, to, exportOrganization };
+        export.SetAction(async (parse, cancellationToken) => await InOrganizationAsync(parse, database, exportOrganization, error, async (services, db) =>
+        {
+            var (content, _, _) = await FrameworkExport.RunAsync(db, parse.GetValue(id)!, parse.GetValue(format)!, cancellationToken);
+            await File.WriteAllBytesAsync(parse.GetValue(to)!.FullName, content, cancellationToken);
+            await output.WriteLineAsync($"exported {parse.GetValue(id)} to {parse.GetValue(to)!.FullName}");
+            return 0;
+        }, cancellationToken));
+
+        return new Command("frameworks", "Frameworks: list, import, export.") { list, import, export };
+    }
+
+    public static Command Soa(Option<string?> database, TextWriter output, TextWriter error)
+    {
+        var framework = new Option<string>("--framework") { Description = "iso27001-2022 or iso42001-2023.", Required = true };
+        var version = new Option<string>("--version") { Description = "latest, draft, or a version number such as 1.0.", DefaultValueFactory = _ => "latest" };
+        var format = new Option<string>("--format") { Description = "xlsx, csv, md or pdf.", Required = true };
+        var to = new Option<FileInfo>("-o", "--output") { Description = "The file to write.", Required = true };
+        var organization = OrganizationOption();
+        var export = new Command("export", "Write a Statement of Applicability version to a file.") { framework, version, format, to, organization };
+        export.SetAction(async (parse, cancellationToken) => await InOrganizationAsync(parse, database, organization, error, async (services, db) =>
+        {
+            var kind = SoaExport.ParseFormat(parse.GetValue(format)!);
+            var document = await SoaDocuments.LoadAsync(db, parse.GetValue(framework)!, parse.GetValue(version), cancellationToken);
+            var target = parse.GetValue(to)!;
+            await using (var stream = File.Create(target.FullName)) SoaExport.Write(document, kind, stream, services.GetRequiredService<TimeProvider>().GetUtcNow());
+            await output.WriteLineAsync($"exported the {document.FrameworkKey} SoA {(document.IsDraft ? "draft" : document.Number)} ({document.Rows.Count} controls) to {target.FullName}");
+            return 0;
+        }, cancellationToken));
+        return new Command("soa", "Statement of Applicability: export.") { export };
+    }
+
+    /// <summary>Opens the database, picks the organization and runs <paramref name="action"/> as its Admin on the CLI channel.</summary>
+    private static async Task<int> InOrganizationAsync(ParseResult parse, Option<string?> database, Option<string?> organizationOption, TextWriter error,
+        Func<IServiceProvider, AttestDbContext, Task<int>> action, CancellationToken cancellationToken)
+    {
+        var connection = DatabaseProvider.ResolveConnectionString(parse.GetValue(database));
+        await using var services = AttestCommandLine.CoreServices(connection);
+        await using var scope = services.CreateAsyncScope();
+        if (!await AttestCommandLine.EnsureCurrentSchemaAsync(scope.ServiceProvider, connection, error, cancellationToken)) return 2;
+        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+        var all = await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        var wanted = parse.GetValue(organizationOption)?.Trim();
+        var organization = !string.IsNullOrEmpty(wanted) ? all.FirstOrDefault(o => o.Name == wanted)
+            : all.Count == 1 ? all[0]
+            : all.FirstOrDefault(o => o.Name == LoadDemoOrganization.OrganizationName);
+        if (organization is null)
+        {
+            await error.WriteLineAsync(!string.IsNullOrEmpty(wanted)
+                ? $"--organization: there is no organization named '{wanted}'."
+                : "--organization: name one of: " + (all.Count == 0 ? "(there are none yet)" : string.Join(", ", all.Select(o => o.Name))));
+            return 1;
+        }
+        db.Acting.EnterOrganization(organization.Id, OrganizationRole.Admin);
+        db.Acting.UseChannel(AuditChannel.Cli);
+        return await action(scope.ServiceProvider, db);
+    }
+}
