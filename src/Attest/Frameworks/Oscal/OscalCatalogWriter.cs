@@ -24,7 +24,8 @@ namespace Attest.Frameworks.Oscal;
 /// is written as a control too (its class still says "group"): that keeps the order of siblings.</para>
 /// <para>Strings OSCAL requires to be free of line breaks and surrounding spaces (versions, parameter values,
 /// prop values) are written with their whitespace collapsed when they would otherwise be invalid; empty
-/// descriptions and guidance are left out and read back as null.</para>
+/// descriptions and guidance are left out and read back as null, and the reader trims surrounding whitespace.
+/// A select parameter's how-many is not in the model, so it is not written.</para>
 /// </remarks>
 public static partial class OscalCatalogWriter
 {

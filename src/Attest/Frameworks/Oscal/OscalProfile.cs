@@ -83,9 +83,10 @@ public static class OscalProfile
         var resources = profile.Optional("back-matter") is { } backMatter
             ? backMatter.Items("resources")
                 .Where(r => r.OptionalString("uuid") is not null)
+                .GroupBy(r => r.OptionalString("uuid")!.ToLowerInvariant())
                 .ToDictionary(
-                    r => r.OptionalString("uuid")!.ToLowerInvariant(),
-                    r => (IReadOnlyList<string>)r.Items("rlinks").Select(l => l.Required("href").String()).ToList())
+                    g => g.Key,
+                    g => (IReadOnlyList<string>)g.First().Items("rlinks").Select(l => l.Required("href").String()).ToList())
             : [];
 
         var imports = profile.Items("imports").Select(import =>
