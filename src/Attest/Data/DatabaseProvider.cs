@@ -93,6 +93,8 @@ public static class DatabaseProvider
             try
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                // Refresh the planner's statistics where SQLite thinks they are stale (cheap; bounded by analysis_limit).
+                await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize;", cancellationToken);
             }
             finally
             {

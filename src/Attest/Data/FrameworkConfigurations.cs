@@ -65,7 +65,9 @@ internal sealed class ControlRequirementConfiguration : IEntityTypeConfiguration
         builder.HasOne<Control>().WithMany().HasForeignKey(l => l.ControlId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Requirement>().WithMany().HasForeignKey(l => l.RequirementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(l => new { l.ControlId, l.RequirementId }).IsUnique();
-        builder.HasIndex(l => l.RequirementId);
+        // Every query also filters on the organization: lead with it so planners pick these without statistics.
+        builder.HasIndex(l => new { l.OrganizationId, l.ControlId });
+        builder.HasIndex(l => new { l.OrganizationId, l.RequirementId });
     }
 }
 

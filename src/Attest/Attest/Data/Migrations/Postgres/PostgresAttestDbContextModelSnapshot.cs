@@ -597,6 +597,10 @@ namespace Attest.Data.Migrations.Postgres
                     b.HasIndex("ControlId", "RequirementId")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "ControlId");
+
+                    b.HasIndex("OrganizationId", "RequirementId");
+
                     b.ToTable("ControlRequirements");
                 });
 

@@ -592,6 +592,10 @@ namespace Attest.Data.Migrations.Sqlite
                     b.HasIndex("ControlId", "RequirementId")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "ControlId");
+
+                    b.HasIndex("OrganizationId", "RequirementId");
+
                     b.ToTable("ControlRequirements");
                 });
 

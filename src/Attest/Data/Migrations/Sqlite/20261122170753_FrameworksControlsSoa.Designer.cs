@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Attest.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAttestDbContext))]
-    [Migration("20261122170007_FrameworksControlsSoa")]
+    [Migration("20261122170753_FrameworksControlsSoa")]
     partial class FrameworksControlsSoa
     {
         /// <inheritdoc />
@@ -594,6 +594,10 @@ namespace Attest.Data.Migrations.Sqlite
 
                     b.HasIndex("ControlId", "RequirementId")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ControlId");
+
+                    b.HasIndex("OrganizationId", "RequirementId");
 
                     b.ToTable("ControlRequirements");
                 });

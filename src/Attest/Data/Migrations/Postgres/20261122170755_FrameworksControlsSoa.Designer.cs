@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Attest.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAttestDbContext))]
-    [Migration("20261122170011_FrameworksControlsSoa")]
+    [Migration("20261122170755_FrameworksControlsSoa")]
     partial class FrameworksControlsSoa
     {
         /// <inheritdoc />
@@ -599,6 +599,10 @@ namespace Attest.Data.Migrations.Postgres
 
                     b.HasIndex("ControlId", "RequirementId")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ControlId");
+
+                    b.HasIndex("OrganizationId", "RequirementId");
 
                     b.ToTable("ControlRequirements");
                 });

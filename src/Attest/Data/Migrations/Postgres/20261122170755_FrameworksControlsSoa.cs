@@ -267,6 +267,16 @@ namespace Attest.Data.Migrations.Postgres
                 column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ControlRequirements_OrganizationId_ControlId",
+                table: "ControlRequirements",
+                columns: new[] { "OrganizationId", "ControlId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ControlRequirements_OrganizationId_RequirementId",
+                table: "ControlRequirements",
+                columns: new[] { "OrganizationId", "RequirementId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ControlRequirements_RequirementId",
                 table: "ControlRequirements",
                 column: "RequirementId");
