@@ -59,6 +59,7 @@ public static class AttestCore
         services.AddScoped<ImportFramework>();
         services.AddScoped<LoadBuiltInFrameworks>();
         services.AddScoped<ImportFrameworkFile>();
+        services.AddScoped<Scale.SeedScaleDataset>();
         services.AddScoped<SaveControl>();
         services.AddScoped<RemoveControl>();
         services.AddScoped<SaveSoaDecision>();

@@ -180,7 +180,7 @@ public sealed class RestoreOrganization(AttestDbContext db)
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.RestoringBackup = true;
+            db.BulkLoading = true;
             try
             {
                 var existingUsers = new HashSet<Guid>();
@@ -194,7 +194,7 @@ public sealed class RestoreOrganization(AttestDbContext db)
             }
             finally
             {
-                db.RestoringBackup = false;
+                db.BulkLoading = false;
                 db.ChangeTracker.Clear();
             }
             return manifest;

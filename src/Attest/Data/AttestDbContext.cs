@@ -37,8 +37,11 @@ public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataPr
     /// <summary>The organization every query is filtered to; null filters out every organization-owned row.</summary>
     public Guid? CurrentOrganizationId => _acting.OrganizationId;
 
-    /// <summary>Set only while restoring a backup, whose audit chain is copied as it was.</summary>
-    internal bool RestoringBackup { get; set; }
+    /// <summary>
+    /// Set only while rows are copied in as they are (restoring a backup, generating the scale dataset):
+    /// no stamping, no guard, no audit entries — the caller brings a complete, consistent audit chain.
+    /// </summary>
+    internal bool BulkLoading { get; set; }
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Membership> Memberships => Set<Membership>();
@@ -95,7 +98,7 @@ public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataPr
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (RestoringBackup) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (BulkLoading) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         ChangeTracker.DetectChanges();
         var now = Instant.Now(_clock);
