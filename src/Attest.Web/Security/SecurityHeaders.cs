@@ -12,6 +12,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
     public Task InvokeAsync(HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();
+        var queries = Data.QueryTally.Begin();
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;
@@ -22,7 +23,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             // Benchmarks read the server's own time from here, free of network noise.
-            headers["Server-Timing"] = "app;dur=" + Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "";
+            headers["Server-Timing"] = "app;dur=" + Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) +
+                ", sql;desc=\"" + queries.Commands.ToString(System.Globalization.CultureInfo.InvariantCulture) + " queries\"";
             return Task.CompletedTask;
         });
         return next(http);

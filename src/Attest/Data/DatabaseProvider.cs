@@ -56,6 +56,7 @@ public static class DatabaseProvider
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString)
     {
+        options.AddInterceptors(QueryTally.Interceptor.Instance);
         if (KindOf(connectionString) == DatabaseKind.Postgres)
         {
             options.UseNpgsql(connectionString);

@@ -86,9 +86,12 @@ public static class FrameworkQueries
     {
         var requirements = await db.Requirements.AsNoTracking().Where(r => !r.Withdrawn)
             .Select(r => new { r.Id, r.FrameworkId, r.ParentId, r.Code, r.Title, r.Kind, r.Assessable, r.SortOrder }).ToListAsync(cancellationToken);
-        var covered = (await db.ControlRequirements.AsNoTracking()
-            .Join(db.Controls.Where(c => c.Status == ImplementationStatus.Implemented), l => l.ControlId, c => c.Id, (l, _) => l.RequirementId)
-            .Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        // One probe per requirement that stops at the first implemented control: cheap however many links there are.
+        var covered = (await db.Requirements.AsNoTracking()
+            .Where(r => db.ControlRequirements.Any(l => l.RequirementId == r.Id &&
+                db.Controls.Any(c => c.Id == l.ControlId && c.Status == ImplementationStatus.Implemented)))
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken)).ToHashSet();
         var mappings = await db.FrameworkMappings.AsNoTracking().Select(m => new { m.FromRequirementId, m.ToRequirementId }).ToListAsync(cancellationToken);
         var neighbours = mappings.SelectMany(m => new[] { (m.FromRequirementId, m.ToRequirementId), (m.ToRequirementId, m.FromRequirementId) }).ToLookup(p => p.Item1, p => p.Item2);
         var byId = requirements.ToDictionary(r => r.Id);

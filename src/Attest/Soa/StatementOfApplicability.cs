@@ -48,6 +48,9 @@ public static class StatementOfApplicability
     /// <summary>Framework keys whose Annex A is kept in a Statement of Applicability.</summary>
     public static readonly IReadOnlyList<string> Frameworks = ["iso27001-2022", "iso42001-2023"];
 
+    /// <summary>Up to this many implementing controls are named on a row; beyond it the row gives their number.</summary>
+    public const int ListedControls = 20;
+
     internal static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     public static async Task<Framework> FrameworkAsync(AttestDbContext db, string key, CancellationToken cancellationToken = default)
@@ -62,6 +65,10 @@ public static class StatementOfApplicability
     {
         var framework = await FrameworkAsync(db, frameworkKey, cancellationToken);
         var organizationName = await db.Organizations.Where(o => o.Id == framework.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        // Status per requirement from EXISTS probes that stop at the first matching control, and the number of
+        // implementing controls from the link index: cheap however many controls implement a requirement.
+        var links = db.ControlRequirements.AsNoTracking();
+        var controls = db.Controls.AsNoTracking();
         var requirements = await db.Requirements.AsNoTracking()
             .Where(r => r.FrameworkId == framework.Id && r.Kind == RequirementKind.Control && !r.Withdrawn)
             .OrderBy(r => r.SortOrder)
@@ -69,24 +76,35 @@ public static class StatementOfApplicability
             {
                 r.Id, r.Code, r.Title,
                 Theme = db.Requirements.Where(p => p.Id == r.ParentId).Select(p => p.Title).FirstOrDefault() ?? "",
+                Total = links.Count(l => l.RequirementId == r.Id),
+                Implemented = links.Any(l => l.RequirementId == r.Id && controls.Any(c => c.Id == l.ControlId && c.Status == ImplementationStatus.Implemented)),
+                Partial = links.Any(l => l.RequirementId == r.Id && controls.Any(c => c.Id == l.ControlId && c.Status == ImplementationStatus.PartiallyImplemented)),
+                Planned = links.Any(l => l.RequirementId == r.Id && controls.Any(c => c.Id == l.ControlId && c.Status == ImplementationStatus.Planned)),
+                NotStarted = links.Any(l => l.RequirementId == r.Id && controls.Any(c => c.Id == l.ControlId && c.Status == ImplementationStatus.NotStarted)),
             })
             .ToListAsync(cancellationToken);
         var decisions = await db.SoaDecisions.AsNoTracking().Where(d => d.FrameworkId == framework.Id)
             .ToDictionaryAsync(d => d.RequirementId, cancellationToken);
-        var links = await db.ControlRequirements.AsNoTracking()
-            .Join(db.Requirements.Where(r => r.FrameworkId == framework.Id), l => l.RequirementId, r => r.Id, (l, r) => l)
-            .Join(db.Controls, l => l.ControlId, c => c.Id, (l, c) => new { l.RequirementId, c.Reference, c.Status })
-            .ToListAsync(cancellationToken);
-        var byRequirement = links.ToLookup(l => l.RequirementId);
+
+        // Name the implementing controls where there are few enough to read; otherwise the row says how many.
+        var listable = requirements.Where(r => r.Total is > 0 and <= ListedControls).Select(r => r.Id).ToList();
+        var references = (await links.Where(l => listable.Contains(l.RequirementId))
+                .Join(controls, l => l.ControlId, c => c.Id, (l, c) => new { l.RequirementId, c.Reference })
+                .ToListAsync(cancellationToken))
+            .ToLookup(l => l.RequirementId, l => l.Reference);
 
         var rows = requirements.Select(r =>
         {
             var decision = decisions.GetValueOrDefault(r.Id);
             var applicable = decision?.Applicable ?? true;
-            var controls = byRequirement[r.Id].OrderBy(c => c.Reference, StringComparer.Ordinal).ToList();
+            var status = !applicable ? ImplementationStatus.NotApplicable
+                : r.Implemented && !r.Partial && !r.Planned && !r.NotStarted ? ImplementationStatus.Implemented
+                : r.Implemented || r.Partial ? ImplementationStatus.PartiallyImplemented
+                : r.Planned ? ImplementationStatus.Planned
+                : ImplementationStatus.NotStarted;
+            IReadOnlyList<string> shown = r.Total <= ListedControls ? references[r.Id].Order(StringComparer.Ordinal).ToList() : [$"{r.Total} controls"];
             return new SoaRow(r.Code, r.Title, r.Theme, applicable, decision?.Reasons ?? InclusionReasons.None, decision?.Justification ?? "",
-                applicable ? Combine(controls.Select(c => c.Status)) : ImplementationStatus.NotApplicable,
-                controls.Select(c => c.Reference).ToList(), [], 0);
+                status, shown, [], 0);
         }).ToList();
         return new SoaDocument(framework.Id, framework.Key, framework.Name, organizationName, null, null, null, null, rows);
     }

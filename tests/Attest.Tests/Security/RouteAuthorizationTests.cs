@@ -19,24 +19,11 @@ public sealed class RouteAuthorizationTests
     private static readonly HashSet<string> AnonymousRoutes =
         ["/account/sign-in", "/account/two-factor", "/error/{code:int?}", "/healthz", "/assets/site.css"];
 
-    private sealed record Route(string Pattern, string[] Methods, string? Policy, bool Anonymous, bool IsPage);
-
-    private static List<Route> Routes(TestApp app) => app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-        .OfType<RouteEndpoint>()
-        .Select(e => new Route(
-            "/" + e.RoutePattern.RawText!.TrimStart('/'),
-            e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToArray() ?? ["GET", "POST"],
-            e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null),
-            e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
-            e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null))
-        .DistinctBy(r => r.Pattern + string.Join(',', r.Methods))
-        .ToList();
-
     [Fact]
     public async Task EveryRoute_StatesWhoMayUseIt_AndOnlyTheExpectedOnesAreAnonymous()
     {
         await using var app = await TestApp.StartAsync("sqlite");
-        var routes = Routes(app);
+        var routes = RouteTable.Routes(app);
         var known = Access.Roles.Keys.Append(Access.SignedIn).ToHashSet();
 
         Assert.True(routes.Count > 25, $"Only {routes.Count} routes were found.");
@@ -51,8 +38,8 @@ public sealed class RouteAuthorizationTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var organization = await app.SeedOrganizationAsync();
-        var samples = await SeedSamplesAsync(app, organization);
-        var routes = Routes(app).Where(r => !r.Anonymous && r.Methods.Contains("GET")).ToList();
+        var samples = await RouteTable.SeedSamplesAsync(app, organization);
+        var routes = RouteTable.Routes(app).Where(r => !r.Anonymous && r.Methods.Contains("GET")).ToList();
         var failures = new List<string>();
 
         foreach (var role in Enum.GetValues<OrganizationRole>())
@@ -63,7 +50,7 @@ public sealed class RouteAuthorizationTests
             var api = app.Server.WithToken(token);
             foreach (var route in routes)
             {
-                var url = Url(route.Pattern, samples);
+                var url = RouteTable.Url(route.Pattern, samples);
                 var isApi = url.StartsWith("/api/", StringComparison.Ordinal);
                 var response = isApi ? await api.GetAsync(url) : await browser.GetAsync(url);
                 var allowed = route.Policy == Access.SignedIn || Access.Allows(route.Policy!, role);
@@ -80,8 +67,8 @@ public sealed class RouteAuthorizationTests
     {
         await using var app = await TestApp.StartAsync("sqlite");
         var organization = await app.SeedOrganizationAsync();
-        var samples = await SeedSamplesAsync(app, organization);
-        var writes = Routes(app).Where(r => !r.Anonymous && r.Policy != Access.SignedIn)
+        var samples = await RouteTable.SeedSamplesAsync(app, organization);
+        var writes = RouteTable.Routes(app).Where(r => !r.Anonymous && r.Policy != Access.SignedIn)
             .SelectMany(r => r.Methods.Where(m => m != "GET" && m != "HEAD").Select(m => (Route: r, Method: m)))
             .ToList();
         Assert.Contains(writes, w => w.Route.Pattern.StartsWith("/api/", StringComparison.Ordinal));
@@ -95,7 +82,7 @@ public sealed class RouteAuthorizationTests
             var api = app.Server.WithToken((await app.IssueTokenAsync(organization, person, Seeds.StrongestScopeFor(role))).Token);
             foreach (var (route, method) in writes.Where(w => !Access.Allows(w.Route.Policy!, role)))
             {
-                var url = Url(route.Pattern, samples);
+                var url = RouteTable.Url(route.Pattern, samples);
                 var response = url.StartsWith("/api/", StringComparison.Ordinal)
                     ? await api.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") })
                     : await browser.PostFormAsync(url, [], formPage: "/account/security");
@@ -112,13 +99,13 @@ public sealed class RouteAuthorizationTests
     {
         await using var app = await TestApp.StartAsync("sqlite");
         var organization = await app.SeedOrganizationAsync();
-        var samples = await SeedSamplesAsync(app, organization);
+        var samples = await RouteTable.SeedSamplesAsync(app, organization);
         var anonymous = app.Anonymous();
         var failures = new List<string>();
 
-        foreach (var route in Routes(app).Where(r => r.Methods.Contains("GET")))
+        foreach (var route in RouteTable.Routes(app).Where(r => r.Methods.Contains("GET")))
         {
-            var url = Url(route.Pattern, samples);
+            var url = RouteTable.Url(route.Pattern, samples);
             var response = await anonymous.GetAsync(url);
             var ok = route.Anonymous
                 ? response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound || (url == "/account/two-factor" && response.StatusCode == HttpStatusCode.Redirect)
@@ -131,39 +118,4 @@ public sealed class RouteAuthorizationTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    /// <summary>Real ids for the route parameters, seeded into the organization under test.</summary>
-    private sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement);
-
-    private static async Task<Samples> SeedSamplesAsync(TestApp app, TestOrganization organization)
-    {
-        var party = await app.AddPartyAsync(organization, "Clients", organization[OrganizationRole.Contributor].UserId);
-        var issue = await app.AddIssueAsync(organization, "Remote work");
-        var control = await app.AddControlAsync(organization, "Access reviews", "A.5.18");
-        var requirement = await app.RequirementIdAsync(organization, "iso27001-2022", "A.5.18");
-        return new Samples(party, issue, control, requirement);
-    }
-
-    private static string Url(string pattern, Samples samples)
-    {
-        var parsed = RoutePatternFactory.Parse(pattern);
-        var url = pattern;
-        foreach (var parameter in parsed.Parameters)
-        {
-            var value = parameter.Name switch
-            {
-                "code" when pattern.StartsWith("/error", StringComparison.Ordinal) => "404",
-                "code" => "A.5.18",
-                "documentName" => "v1",
-                "key" => "iso27001-2022",
-                "number" => "1.0",
-                "id" when pattern.Contains("issue", StringComparison.Ordinal) => samples.Issue.ToString(),
-                "id" when pattern.Contains("control", StringComparison.Ordinal) => samples.Control.ToString(),
-                "id" when pattern.Contains("requirement", StringComparison.Ordinal) => samples.Requirement.ToString(),
-                "id" => samples.Party.ToString(),
-                _ => throw new InvalidOperationException($"No test value for route parameter {parameter.Name} of {pattern}."),
-            };
-            url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + parameter.Name + "[^}]*\\}", value);
-        }
-        return url;
-    }
 }

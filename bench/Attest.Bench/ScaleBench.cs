@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Attest.Data;
+using Attest.Organizations;
+using Attest.Scale;
+using Attest.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Bench;
+
+/// <summary>
+/// The scale lab: seeds (or reuses) the large dataset, runs `attest serve` as its own process, reads every list
+/// page, detail page, dashboard and export warm, then drives a 30-second throughput run with wrk.
+/// Usage: dotnet run -c Release --project bench/Attest.Bench -- scale [--database CONN] [--size large|small] [--runs N] [--seconds S]
+/// </summary>
+internal static partial class ScaleBench
+{
+    private const string Organization = "Scale Lab";
+
+    private sealed record RouteCase(string Name, string Path, double? BudgetMs);
+
+    public static async Task RunAsync(string[] args)
+    {
+        string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var connection = Arg("--database") ?? "Data Source=" + Path.Combine(Directory.CreateTempSubdirectory("attest-scale-").FullName, "scale.db");
+        var size = Enum.Parse<ScaleSize>(Arg("--size") ?? "large", ignoreCase: true);
+        var runs = int.Parse(Arg("--runs") ?? "20", CultureInfo.InvariantCulture);
+        var seconds = int.Parse(Arg("--seconds") ?? "30", CultureInfo.InvariantCulture);
+        var provider = DatabaseProvider.KindOf(connection) == DatabaseKind.Postgres ? "postgres" : "sqlite";
+        Console.WriteLine($"Attest scale lab — {DatabaseProvider.Describe(connection)}, {size}, {Environment.ProcessorCount} cores");
+
+        await SeedAsync(connection, size);
+
+        var port = FreePort();
+        using var server = StartServer(connection, port);
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitForHealthAsync(client);
+        var email = $"person0000@{new string(Organization.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray())}.example";
+        await SignInAsync(client, email, SeedScaleDataset.Password);
+        var cookie = cookies.GetCookieHeader(client.BaseAddress!);
+        var token = await CreateTokenAsync(client);
+        var samples = await SamplesAsync(client, token);
+
+        var cases = new List<RouteCase>
+        {
+            new("baseline: static stylesheet", "/assets/site.css", null),
+            new("dashboard", "/", 50),
+            new("context & scope", "/context", 50),
+            new("audit log (1,000,000 entries)", "/audit", 50),
+            new("audit log filtered by record type", "/audit?recordType=Control", 50),
+            new("frameworks with coverage", "/frameworks", 50),
+            new("framework tree (ISO 27001)", "/frameworks/iso27001-2022", 50),
+            new("framework search", "/frameworks/nist-sp800-53-rev5-low?q=access", 50),
+            new("requirement detail", $"/requirements/{samples.Requirement}", null),
+            new("controls (10,000)", "/controls", 50),
+            new("controls filtered", "/controls?status=Implemented&q=access", 50),
+            new("control detail", $"/controls/{samples.Control}", null),
+            new("SoA draft (ISO 27001)", "/soa/iso27001-2022", 50),
+            new("SoA XLSX export", "/soa/iso27001-2022/export?version=draft&format=xlsx", null),
+            new("SoA PDF export", "/soa/iso27001-2022/export?version=draft&format=pdf", null),
+            new("members (2,000)", "/settings/members", 50),
+            new("API: controls page", "/api/v1/controls", 50),
+            new("API: audit entries", "/api/v1/audit-entries", 50),
+            new("API: coverage", "/api/v1/frameworks/coverage", 50),
+            new("component definition export (OSCAL)", "/controls/oscal", null),
+        };
+        var rows = new List<(RouteCase Case, double Median, double P95, int Queries)>();
+        foreach (var route in cases)
+        {
+            var times = new List<double>();
+            var queries = 0;
+            for (var i = 0; i < runs + 3; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, route.Path);
+                if (route.Path.StartsWith("/api/", StringComparison.Ordinal)) request.Headers.Authorization = new("Bearer", token);
+                using var response = await client.SendAsync(request);
+                if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{route.Path}: {(int)response.StatusCode}");
+                await response.Content.ReadAsByteArrayAsync();
+                var timing = string.Join(",", response.Headers.GetValues("Server-Timing"));
+                if (i < 3) continue;
+                times.Add(double.Parse(Duration().Match(timing).Groups[1].Value, CultureInfo.InvariantCulture));
+                queries = int.Parse(Queries().Match(timing).Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+            times.Sort();
+            var row = (route, Percentile(times, 0.5), Percentile(times, 0.95), queries);
+            rows.Add(row);
+            var verdict = route.BudgetMs is { } budget ? (row.Item2 <= budget && row.Item3 <= budget * 3 ? "ok" : "OVER") : "";
+            Console.WriteLine($"{route.Name,-40} median {row.Item2,8:0.0} ms  p95 {row.Item3,8:0.0} ms  {queries,3} queries  {verdict}");
+        }
+
+        var (requestsPerSecond, errors, detail) = await ThroughputAsync(port, cookie, seconds, samples);
+        var peakRss = PeakRssMb(server.Id);
+        Console.WriteLine($"throughput: {requestsPerSecond:0.0} requests/s, {errors} errors over {seconds} s at 50 connections ({detail}); peak RSS of attest serve {peakRss} MB");
+        server.Kill(entireProcessTree: true);
+
+        WriteResults(provider, rows, requestsPerSecond, errors, peakRss);
+        Console.WriteLine();
+        Console.WriteLine("| route | median ms | p95 ms | queries | budget (median) |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var (route, median, p95, queries) in rows)
+        {
+            Console.WriteLine($"| {route.Name} | {median:0.0} | {p95:0.0} | {queries} | {(route.BudgetMs is { } b ? $"≤ {b:0} ms" : "—")} |");
+        }
+    }
+
+    private static async Task SeedAsync(string connection, ScaleSize size)
+    {
+        var services = new ServiceCollection().AddLogging().AddAttestCore(connection).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseSchema>().MigrateAsync();
+        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+        if (await db.Organizations.AnyAsync(o => o.Name == Organization))
+        {
+            Console.WriteLine("dataset: reusing the existing scale-lab organization");
+            return;
+        }
+        var report = await scope.ServiceProvider.GetRequiredService<SeedScaleDataset>().RunAsync(size, Organization, Console.Out);
+        Console.WriteLine($"dataset: generated in {report.Elapsed.TotalSeconds:0.0} s ({string.Join(", ", report.Records.Select(r => $"{r.Value:N0} {r.Key}"))})");
+        if (db.Kind == DatabaseKind.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE");
+    }
+
+    private static Process StartServer(string connection, int port)
+    {
+        var attest = typeof(AttestWebApp).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", [attest, "serve", "--database", connection, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.Environment["ATTEST_LOG_FORMAT"] = "";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("serve: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitForHealthAsync(HttpClient client)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("attest serve did not become healthy within 60 s.");
+    }
+
+    private static async Task SignInAsync(HttpClient client, string email, string password)
+    {
+        var page = await client.GetStringAsync("/account/sign-in");
+        var antiforgery = AntiForgery().Match(page).Groups[1].Value;
+        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery),
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in as {email} failed: {(int)response.StatusCode}");
+    }
+
+    private static async Task<string> CreateTokenAsync(HttpClient client)
+    {
+        var page = await client.GetStringAsync("/account/tokens");
+        var antiforgery = AntiForgery().Match(page).Groups[1].Value;
+        var response = await client.PostAsync("/account/tokens?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Name"] = "scale lab", ["Scope"] = "Read", ["ValidForDays"] = "1", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery),
+        }));
+        return NewToken().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
+    }
+
+    private sealed record Samples(string Control, string Requirement);
+
+    private static async Task<Samples> SamplesAsync(HttpClient client, string token)
+    {
+        async Task<JsonElement> Get(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await client.SendAsync(request);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        }
+        var control = (await Get("/api/v1/controls")).GetProperty("rows")[0].GetProperty("id").GetString()!;
+        var requirement = (await Get("/api/v1/frameworks/iso27001-2022/requirements?q=A.5.15"))[0].GetProperty("id").GetString()!;
+        return new Samples(control, requirement);
+    }
+
+    /// <summary>wrk at 50 connections over a mix of pages; the session cookie is sent with every request.</summary>
+    private static async Task<(double RequestsPerSecond, long Errors, string Detail)> ThroughputAsync(int port, string cookie, int seconds, Samples samples)
+    {
+        var wrk = new[] { "/usr/bin/wrk", "/usr/local/bin/wrk" }.FirstOrDefault(File.Exists);
+        if (wrk is null) return (0, 0, "wrk not installed: apt-get install wrk");
+        var script = Path.Combine(Path.GetTempPath(), $"attest-mix-{Guid.NewGuid():N}.lua");
+        var paths = new[] { "/", "/controls", "/soa/iso27001-2022", "/frameworks", "/audit", "/context", $"/controls/{samples.Control}", $"/requirements/{samples.Requirement}" };
+        await File.WriteAllTextAsync(script,
+            "local paths = {" + string.Join(", ", paths.Select(p => $"\"{p}\"")) + "}\n" +
+            "local i = 0\n" +
+            "request = function()\n  i = i % #paths + 1\n  return wrk.format(\"GET\", paths[i], { [\"Cookie\"] = \"" + cookie.Replace("\"", "\\\"") + "\" })\nend\n" +
+            "done = function(summary, latency, requests)\n  io.write(string.format(\"ERRORS %d %d %d %d %d\\n\", summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.status, summary.errors.timeout))\nend\n");
+        try
+        {
+            var start = new ProcessStartInfo(wrk, ["-t2", "-c50", $"-d{seconds}s", "--latency", "-s", script, $"http://127.0.0.1:{port}/"]) { RedirectStandardOutput = true, UseShellExecute = false };
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var rps = double.Parse(Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+            var errors = Regex.Match(output, @"ERRORS (\d+) (\d+) (\d+) (\d+) (\d+)").Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture));
+            var latency = Regex.Match(output, @"50%\s+(\S+)").Groups[1].Value + " median, " + Regex.Match(output, @"99%\s+(\S+)").Groups[1].Value + " p99";
+            return (rps, errors, latency);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    private static long PeakRssMb(int pid)
+    {
+        var status = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return status is null ? 0 : long.Parse(Regex.Match(status, @"(\d+)").Value, CultureInfo.InvariantCulture) / 1024;
+    }
+
+    private static void WriteResults(string provider, List<(RouteCase Case, double Median, double P95, int Queries)> rows, double requestsPerSecond, long errors, long peakRss)
+    {
+        var folder = Path.Combine("bench", "results");
+        Directory.CreateDirectory(folder);
+        var latest = Path.Combine(folder, "latest.csv");
+        var kept = File.Exists(latest) ? File.ReadAllLines(latest).Skip(1).Where(l => l.Split(',')[1] != provider).ToList() : [];
+        kept.AddRange(rows.Select(r => string.Join(',', Quote(r.Case.Path), provider, r.Median.ToString("0.0", CultureInfo.InvariantCulture),
+            r.P95.ToString("0.0", CultureInfo.InvariantCulture), r.Queries, r.Case.BudgetMs?.ToString("0", CultureInfo.InvariantCulture) ?? "")));
+        File.WriteAllLines(latest, kept.Prepend("route,provider,median_ms,p95_ms,queries,budget_ms"));
+
+        var throughput = Path.Combine(folder, "throughput.csv");
+        var others = File.Exists(throughput) ? File.ReadAllLines(throughput).Skip(1).Where(l => l.Split(',')[0] != provider).ToList() : [];
+        others.Add(string.Join(',', provider, requestsPerSecond.ToString("0.0", CultureInfo.InvariantCulture), errors, peakRss));
+        File.WriteAllLines(throughput, others.Prepend("provider,requests_per_s,errors,peak_rss_mb"));
+    }
+
+    private static string Quote(string value) => value.Contains(',') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+
+    private static double Percentile(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    [GeneratedRegex("app;dur=([\\d.]+)")]
+    private static partial Regex Duration();
+
+    [GeneratedRegex("sql;desc=\"(\\d+) queries\"")]
+    private static partial Regex Queries();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiForgery();
+
+    [GeneratedRegex("id=\"new-token\">([^<]+)<")]
+    private static partial Regex NewToken();
+}

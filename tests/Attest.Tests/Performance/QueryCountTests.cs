@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Attest.Accounts;
+using Attest.Organizations;
+using Attest.Soa;
+using Attest.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Tests.Performance;
+
+/// <summary>
+/// No page may issue more SQL the more data there is: every GET route is read on a small organization and again
+/// after its records have grown several-fold, and the number of queries (from the server's own Server-Timing)
+/// must not change.
+/// </summary>
+public sealed partial class QueryCountTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task EveryRoute_IssuesTheSameNumberOfQueries_WhateverTheDataSize(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var organization = await app.SeedOrganizationAsync();
+        var samples = await RouteTable.SeedSamplesAsync(app, organization);
+        var admin = organization[OrganizationRole.Admin];
+        var browser = await app.SignInAsync(admin);
+        var api = app.Server.WithToken((await app.IssueTokenAsync(organization, admin, ApiTokenScope.Read)).Token);
+        var routes = RouteTable.Routes(app).Where(r => !r.Anonymous && r.Methods.Contains("GET")).Select(r => RouteTable.Url(r.Pattern, samples)).ToList();
+
+        var small = await CountAsync(routes, browser, api);
+        await GrowAsync(app, organization);
+        var large = await CountAsync(routes, browser, api);
+
+        Assert.True(routes.Count > 30);
+        var grew = routes.Where(r => large[r] > small[r]).Select(r => $"{r}: {small[r]} → {large[r]} queries").ToList();
+        Assert.True(grew.Count == 0, "These routes issue more queries as data grows:\n" + string.Join("\n", grew));
+        Assert.All(routes, r => Assert.InRange(large[r], 1, 16));
+    }
+
+    private static async Task<Dictionary<string, int>> CountAsync(List<string> routes, BrowserSession browser, HttpClient api)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var url in routes)
+        {
+            var response = url.StartsWith("/api/", StringComparison.Ordinal) ? await api.GetAsync(url) : await browser.GetAsync(url);
+            var timing = string.Join(",", response.Headers.GetValues("Server-Timing"));
+            counts[url] = int.Parse(QueriesPattern().Match(timing).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return counts;
+    }
+
+    /// <summary>Several times more of everything the routes list: controls, links, parties, issues, members, SoA decisions and versions.</summary>
+    private static async Task GrowAsync(TestApp app, TestOrganization organization)
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            await app.AddControlAsync(organization, $"Control {i}", $"A.5.{i % 37 + 1}, A.8.{i % 34 + 1}, A.5.18");
+            await app.AddPartyAsync(organization, $"Party {i}");
+            await app.AddIssueAsync(organization, $"Issue {i}");
+        }
+        for (var i = 0; i < 8; i++)
+        {
+            await app.WithCoreAsync(organization.Id, (s, _) => s.GetRequiredService<AddMember>().RunAsync(
+                new NewMember($"extra{i}.{Guid.NewGuid():N}@test.example", null, OrganizationRole.Employee, null, "a long enough password")));
+        }
+        await app.WithCoreAsync(organization.Id, async (s, _) =>
+        {
+            foreach (var code in new[] { "A.7.1", "A.7.2", "A.7.3" })
+            {
+                await s.GetRequiredService<SaveSoaDecision>().RunAsync("iso27001-2022", new SoaDecisionInput(code, false, InclusionReasons.None, "Not applicable here."));
+            }
+            await s.GetRequiredService<ApproveSoa>().RunAsync("iso27001-2022", false, null);
+            await s.GetRequiredService<ApproveSoa>().RunAsync("iso27001-2022", false, null);
+        });
+    }
+
+    [GeneratedRegex("sql;desc=\"(\\d+) queries\"")]
+    private static partial Regex QueriesPattern();
+}

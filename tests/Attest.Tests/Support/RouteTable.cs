@@ -1,0 +1,61 @@
+using Attest.Organizations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Tests.Support;
+
+/// <summary>Every route the app serves, with real sample values for route parameters.</summary>
+public static class RouteTable
+{
+    public sealed record Route(string Pattern, string[] Methods, string? Policy, bool Anonymous, bool IsPage);
+
+    public static List<Route> Routes(TestApp app) => app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .Select(e => new Route(
+            "/" + e.RoutePattern.RawText!.TrimStart('/'),
+            e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToArray() ?? ["GET", "POST"],
+            e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null),
+            e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+            e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null))
+        .DistinctBy(r => r.Pattern + string.Join(',', r.Methods))
+        .ToList();
+
+    /// <summary>Real ids for the route parameters, seeded into the organization under test.</summary>
+    public sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement);
+
+    public static async Task<Samples> SeedSamplesAsync(TestApp app, TestOrganization organization)
+    {
+        var party = await app.AddPartyAsync(organization, "Clients", organization[OrganizationRole.Contributor].UserId);
+        var issue = await app.AddIssueAsync(organization, "Remote work");
+        var control = await app.AddControlAsync(organization, "Access reviews", "A.5.18");
+        var requirement = await app.RequirementIdAsync(organization, "iso27001-2022", "A.5.18");
+        return new Samples(party, issue, control, requirement);
+    }
+
+    public static string Url(string pattern, Samples samples)
+    {
+        var parsed = RoutePatternFactory.Parse(pattern);
+        var url = pattern;
+        foreach (var parameter in parsed.Parameters)
+        {
+            var value = parameter.Name switch
+            {
+                "code" when pattern.StartsWith("/error", StringComparison.Ordinal) => "404",
+                "code" => "A.5.18",
+                "documentName" => "v1",
+                "key" => "iso27001-2022",
+                "number" => "1.0",
+                "id" when pattern.Contains("issue", StringComparison.Ordinal) => samples.Issue.ToString(),
+                "id" when pattern.Contains("control", StringComparison.Ordinal) => samples.Control.ToString(),
+                "id" when pattern.Contains("requirement", StringComparison.Ordinal) => samples.Requirement.ToString(),
+                "id" => samples.Party.ToString(),
+                _ => throw new InvalidOperationException($"No test value for route parameter {parameter.Name} of {pattern}."),
+            };
+            url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + parameter.Name + "[^}]*\\}", value);
+        }
+        return url;
+    }
+}
