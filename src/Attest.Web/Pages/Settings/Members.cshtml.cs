@@ -13,7 +13,12 @@ public sealed class MembersModel(AttestDbContext db, AddMember add, ChangeMember
 {
     public sealed record Row(Guid MembershipId, string DisplayName, string Email, OrganizationRole Role, DateOnly? AccessEndsOn, bool MfaEnabled, int Version);
 
+    public const int PageSize = 100;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<Row> Members { get; private set; } = [];
+    public bool HasMore { get; private set; }
     public List<string> Errors { get; } = [];
     public string? Added { get; private set; }
     public string? GeneratedPassword { get; private set; }
@@ -80,10 +85,20 @@ public sealed class MembersModel(AttestDbContext db, AddMember add, ChangeMember
         return false;
     }
 
-    private async Task LoadAsync() =>
-        Members = await db.Memberships.AsNoTracking()
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
-            .OrderBy(x => x.u.Email)
+    /// <summary>One page of members (searchable by name or e-mail), one query.</summary>
+    private async Task LoadAsync()
+    {
+        var query = db.Memberships.AsNoTracking().Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u });
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var term = Q.Trim().ToLower();
+            query = query.Where(x => x.u.Email!.ToLower().Contains(term) || x.u.DisplayName.ToLower().Contains(term));
+        }
+        var rows = await query.OrderBy(x => x.u.Email)
+            .Skip((Math.Max(1, PageNumber) - 1) * PageSize).Take(PageSize + 1)
             .Select(x => new Row(x.m.Id, x.u.DisplayName, x.u.Email ?? "", x.m.Role, x.m.AccessEndsOn, x.u.TwoFactorEnabled, x.m.Version))
             .ToListAsync(HttpContext.RequestAborted);
+        HasMore = rows.Count > PageSize;
+        Members = rows.Take(PageSize).ToList();
+    }
 }
