@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Generates a migration in both sets (SQLite and PostgreSQL) from the current model.
 # Migrations are generated, never edited by hand. Usage: scripts/add-migration.sh NAME
+# To redo an unreleased migration, delete its two pairs of files and restore the snapshots with git;
+# `dotnet ef migrations remove` writes the snapshots under a wrong folder (the assembly is Attest.Core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?usage: scripts/add-migration.sh NAME}"
