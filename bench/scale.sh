@@ -24,7 +24,8 @@ trap cleanup EXIT
 for provider in $providers; do
     if [[ "$provider" == postgres ]]; then
         pgs_start
-        database="${PGS_CONNSTR}"
+        # The test cluster caps pools at 20 for many parallel test databases; a server gets the Npgsql default.
+        database="${PGS_CONNSTR/Maximum Pool Size=20/Maximum Pool Size=100}"
     else
         database="Data Source=$work/scale.db"
     fi

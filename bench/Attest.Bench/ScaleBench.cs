@@ -225,7 +225,8 @@ internal static partial class ScaleBench
             await process.WaitForExitAsync();
             var rps = double.Parse(Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
             var errors = Regex.Match(output, @"ERRORS (\d+) (\d+) (\d+) (\d+) (\d+)").Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture));
-            var latency = Regex.Match(output, @"50%\s+(\S+)").Groups[1].Value + " median, " + Regex.Match(output, @"99%\s+(\S+)").Groups[1].Value + " p99";
+            var latency = Regex.Match(output, @"\s50%\s+(\S+)").Groups[1].Value + " median, " + Regex.Match(output, @"\s99%\s+(\S+)").Groups[1].Value + " p99; " +
+                Regex.Match(output, @"ERRORS .*").Value + " (connect read write status timeout)";
             return (rps, errors, latency);
         }
         finally
@@ -251,9 +252,9 @@ internal static partial class ScaleBench
         File.WriteAllLines(latest, kept.Prepend("route,provider,median_ms,p95_ms,queries,budget_ms"));
 
         var throughput = Path.Combine(folder, "throughput.csv");
-        var others = File.Exists(throughput) ? File.ReadAllLines(throughput).Skip(1).Where(l => l.Split(',')[0] != provider).ToList() : [];
-        others.Add(string.Join(',', provider, requestsPerSecond.ToString("0.0", CultureInfo.InvariantCulture), errors, peakRss));
-        File.WriteAllLines(throughput, others.Prepend("provider,requests_per_s,errors,peak_rss_mb"));
+        var others = File.Exists(throughput) ? File.ReadAllLines(throughput).Skip(1).Where(l => l.Split(',')[^1] != provider).ToList() : [];
+        others.Add(string.Join(',', requestsPerSecond.ToString("0.0", CultureInfo.InvariantCulture), errors, peakRss, provider));
+        File.WriteAllLines(throughput, others.Prepend("requests_per_s,errors,peak_rss_mb,provider"));
     }
 
     private static string Quote(string value) => value.Contains(',') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;

@@ -38,6 +38,8 @@ public static class AttestWebApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         if (Environment.GetEnvironmentVariable("ATTEST_LOG_FORMAT") == "json") builder.Logging.AddJsonConsole();
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // A line per request at Information costs more than many pages do; requests are counted in /metrics instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Keys sit unencrypted in the database by design (ADR-004): the warning would repeat at every start.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 

@@ -42,7 +42,16 @@ public static class AuditLogQuery
         return new AuditPage(rows, more ? rows[^1].Sequence : null);
     }
 
-    /// <summary>The record types that appear in the log, for the filter list.</summary>
-    public static Task<List<string>> RecordTypesAsync(AttestDbContext db, CancellationToken cancellationToken = default) =>
-        db.AuditEntries.AsNoTracking().Select(e => e.RecordType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+    /// <summary>
+    /// The record types the log can hold, for the filter list: read from the model rather than from the log,
+    /// because a DISTINCT over millions of entries would cost more than the page itself.
+    /// </summary>
+    public static IReadOnlyList<string> RecordTypes(AttestDbContext db) =>
+        db.Model.GetEntityTypes()
+            .Select(t => t.ClrType)
+            .Where(t => t.Namespace?.StartsWith("Attest", StringComparison.Ordinal) == true && AuditTrail.IsAuditedType(t))
+            .Select(t => t.Name)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
 }

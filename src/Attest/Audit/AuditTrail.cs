@@ -100,13 +100,13 @@ internal static class AuditTrail
         return staged;
     }
 
-    private static bool IsAudited(object entity) => entity switch
-    {
-        AuditEntry or AuditChainHead or DataProtectionKey or Context.ScopeRevision => false,
-        _ when entity.GetType().IsDefined(typeof(NotAuditedAttribute), inherit: false) => false,
+    private static bool IsAudited(object entity) => IsAuditedType(entity.GetType());
+
+    internal static bool IsAuditedType(Type type) =>
+        type != typeof(AuditEntry) && type != typeof(AuditChainHead) && type != typeof(DataProtectionKey) && type != typeof(Context.ScopeRevision) &&
+        !type.IsDefined(typeof(NotAuditedAttribute), inherit: false) &&
         // Identity's logins, claims and tokens hold credential material; changes that matter show on the user.
-        _ => entity.GetType().Namespace?.StartsWith("Attest", StringComparison.Ordinal) == true,
-    };
+        type.Namespace?.StartsWith("Attest", StringComparison.Ordinal) == true;
 
     private static JsonObject DescribeFields(EntityEntry entry, AuditAction action)
     {

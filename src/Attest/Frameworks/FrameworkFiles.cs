@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Attest.Data;
 using Attest.Frameworks.Oscal;
-using Attest.Organizations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Frameworks;

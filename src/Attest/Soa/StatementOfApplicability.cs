@@ -97,11 +97,7 @@ public static class StatementOfApplicability
         {
             var decision = decisions.GetValueOrDefault(r.Id);
             var applicable = decision?.Applicable ?? true;
-            var status = !applicable ? ImplementationStatus.NotApplicable
-                : r.Implemented && !r.Partial && !r.Planned && !r.NotStarted ? ImplementationStatus.Implemented
-                : r.Implemented || r.Partial ? ImplementationStatus.PartiallyImplemented
-                : r.Planned ? ImplementationStatus.Planned
-                : ImplementationStatus.NotStarted;
+            var status = applicable ? Combine(r.Implemented, r.Partial, r.Planned, r.NotStarted) : ImplementationStatus.NotApplicable;
             IReadOnlyList<string> shown = r.Total <= ListedControls ? references[r.Id].Order(StringComparer.Ordinal).ToList() : [$"{r.Total} controls"];
             return new SoaRow(r.Code, r.Title, r.Theme, applicable, decision?.Reasons ?? InclusionReasons.None, decision?.Justification ?? "",
                 status, shown, [], 0);
@@ -172,16 +168,15 @@ public static class StatementOfApplicability
         return changes;
     }
 
-    /// <summary>A requirement's status from the controls that implement it.</summary>
-    public static ImplementationStatus Combine(IEnumerable<ImplementationStatus> statuses)
-    {
-        var relevant = statuses.Where(s => s != ImplementationStatus.NotApplicable).ToList();
-        if (relevant.Count == 0) return ImplementationStatus.NotStarted;
-        if (relevant.All(s => s == ImplementationStatus.Implemented)) return ImplementationStatus.Implemented;
-        if (relevant.Any(s => s is ImplementationStatus.Implemented or ImplementationStatus.PartiallyImplemented)) return ImplementationStatus.PartiallyImplemented;
-        if (relevant.Any(s => s == ImplementationStatus.Planned)) return ImplementationStatus.Planned;
-        return ImplementationStatus.NotStarted;
-    }
+    /// <summary>
+    /// A requirement's status from which statuses occur among the controls that implement it (controls marked
+    /// not applicable are ignored): all implemented → implemented; some implemented or partial → partially; else planned or not started.
+    /// </summary>
+    public static ImplementationStatus Combine(bool anyImplemented, bool anyPartial, bool anyPlanned, bool anyNotStarted) =>
+        anyImplemented && !anyPartial && !anyPlanned && !anyNotStarted ? ImplementationStatus.Implemented
+        : anyImplemented || anyPartial ? ImplementationStatus.PartiallyImplemented
+        : anyPlanned ? ImplementationStatus.Planned
+        : ImplementationStatus.NotStarted;
 
     public static string YesNo(bool value) => value ? "Yes" : "No";
 

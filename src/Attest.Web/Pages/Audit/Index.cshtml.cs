@@ -34,7 +34,7 @@ public sealed class IndexModel(AttestDbContext db) : PageModel
             HttpContext.RequestAborted);
         Rows = page.Rows;
         NextBeforeSequence = page.NextBeforeSequence;
-        RecordTypes = await AuditLogQuery.RecordTypesAsync(db, HttpContext.RequestAborted);
+        RecordTypes = AuditLogQuery.RecordTypes(db);
         var head = await db.AuditChainHeads.AsNoTracking().Select(h => new { h.Sequence, h.Hash }).FirstOrDefaultAsync(HttpContext.RequestAborted);
         ChainStatus = head is null ? "no entries yet." : $"{head.Sequence} entries, latest hash {head.Hash[..16]}… (verify with 'attest audit verify').";
     }
