@@ -69,11 +69,12 @@ internal static partial class ScaleBench
             new("API: coverage", "/api/v1/frameworks/coverage", 50),
             new("component definition export (OSCAL)", "/controls/oscal", null),
         };
-        var rows = new List<(RouteCase Case, double Median, double P95, int Queries)>();
+        var rows = new List<(RouteCase Case, double Median, double P95, int Queries, double AllocatedKb)>();
         foreach (var route in cases)
         {
             var times = new List<double>();
             var queries = 0;
+            var allocatedBefore = await AllocatedBytesAsync(client);
             for (var i = 0; i < runs + 3; i++)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, route.Path);
@@ -86,11 +87,13 @@ internal static partial class ScaleBench
                 times.Add(double.Parse(Duration().Match(timing).Groups[1].Value, CultureInfo.InvariantCulture));
                 queries = int.Parse(Queries().Match(timing).Groups[1].Value, CultureInfo.InvariantCulture);
             }
+            // Allocations over all reads of this route (3 warm-up + runs), per request; includes one /metrics read.
+            var allocatedKb = (await AllocatedBytesAsync(client) - allocatedBefore) / (runs + 3) / 1024.0;
             times.Sort();
-            var row = (route, Percentile(times, 0.5), Percentile(times, 0.95), queries);
+            var row = (route, Percentile(times, 0.5), Percentile(times, 0.95), queries, allocatedKb);
             rows.Add(row);
             var verdict = route.BudgetMs is { } budget ? (row.Item2 <= budget && row.Item3 <= budget * 3 ? "ok" : "OVER") : "";
-            Console.WriteLine($"{route.Name,-40} median {row.Item2,8:0.0} ms  p95 {row.Item3,8:0.0} ms  {queries,3} queries  {verdict}");
+            Console.WriteLine($"{route.Name,-40} median {row.Item2,8:0.0} ms  p95 {row.Item3,8:0.0} ms  {queries,3} queries  {allocatedKb,9:0} KB allocated/request  {verdict}");
         }
 
         var peakRoutes = PeakRssMb(server.Id);
@@ -111,12 +114,20 @@ internal static partial class ScaleBench
 
         WriteResults(provider, rows, requestsPerSecond, errors, peakRss);
         Console.WriteLine();
-        Console.WriteLine("| route | median ms | p95 ms | queries | budget (median) |");
-        Console.WriteLine("|---|---|---|---|---|");
-        foreach (var (route, median, p95, queries) in rows)
+        Console.WriteLine("| route | median ms | p95 ms | queries | KB allocated / request | budget (median) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var (route, median, p95, queries, allocated) in rows)
         {
-            Console.WriteLine($"| {route.Name} | {median:0.0} | {p95:0.0} | {queries} | {(route.BudgetMs is { } b ? $"≤ {b:0} ms" : "—")} |");
+            Console.WriteLine($"| {route.Name} | {median:0.0} | {p95:0.0} | {queries} | {allocated:0} | {(route.BudgetMs is { } b ? $"≤ {b:0} ms" : "—")} |");
         }
+    }
+
+    /// <summary>The server's total allocated bytes, from its own runtime meter on /metrics (the signed-in bench user is Admin).</summary>
+    private static async Task<double> AllocatedBytesAsync(HttpClient client)
+    {
+        var metrics = await client.GetStringAsync("/metrics");
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("dotnet_gc_heap_total_allocated_bytes", StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
     }
 
     private static async Task SeedAsync(string connection, ScaleSize size)
@@ -241,7 +252,7 @@ internal static partial class ScaleBench
         return status is null ? 0 : long.Parse(Regex.Match(status, @"(\d+)").Value, CultureInfo.InvariantCulture) / 1024;
     }
 
-    private static void WriteResults(string provider, List<(RouteCase Case, double Median, double P95, int Queries)> rows, double requestsPerSecond, long errors, long peakRss)
+    private static void WriteResults(string provider, List<(RouteCase Case, double Median, double P95, int Queries, double AllocatedKb)> rows, double requestsPerSecond, long errors, long peakRss)
     {
         var folder = Path.Combine("bench", "results");
         Directory.CreateDirectory(folder);

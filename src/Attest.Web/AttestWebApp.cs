@@ -102,7 +102,9 @@ public static class AttestWebApp
         }));
         services.AddEndpointsApiExplorer();
         services.AddHealthChecks().AddDbContextCheck<AttestDbContext>("database");
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter());
+        // The runtime's own meter adds GC, allocation and thread-pool figures (the scale lab reads allocations per route from it).
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter("System.Runtime")
+            .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

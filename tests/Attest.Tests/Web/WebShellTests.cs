@@ -80,7 +80,9 @@ public sealed class WebShellTests
         Assert.Equal("Attest API", openApi.GetProperty("info").GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, metricsAsAuditor.StatusCode);
         Assert.Equal(HttpStatusCode.OK, metricsAsAdmin.StatusCode);
-        Assert.Contains("http_server_request_duration", await metricsAsAdmin.Content.ReadAsStringAsync());
+        var metrics = await metricsAsAdmin.Content.ReadAsStringAsync();
+        Assert.Contains("http_server_request_duration", metrics);
+        Assert.Contains("dotnet_gc_heap_total_allocated_bytes", metrics);
     }
 
     [Fact]
