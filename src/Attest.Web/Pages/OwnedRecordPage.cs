@@ -30,6 +30,13 @@ public abstract class OwnedRecordPage<TRecord>(AttestDbContext db, IAuthorizatio
     protected async Task<TRecord?> FindAsync(Guid id) =>
         await db.Set<TRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, HttpContext.RequestAborted);
 
+    /// <summary>The record behind a route id, if it exists here and the person may edit it; else the refusal to return.</summary>
+    protected async Task<(TRecord? Record, IActionResult? Refusal)> EditableAsync(string id)
+    {
+        if (!Guid.TryParse(id, out var guid) || await FindAsync(guid) is not { } record) return (null, NotFound());
+        return await MayEditAsync(record) ? (record, null) : (null, Forbid());
+    }
+
     protected async Task<bool> MayEditAsync(TRecord record) =>
         (await authorization.AuthorizeAsync(User, record, Security.RecordOperations.Edit)).Succeeded;
 

@@ -48,9 +48,9 @@ public sealed class IssueModel(AttestDbContext db, IAuthorizationService authori
         Guid? id = null;
         if (!IsNew)
         {
-            if (!Guid.TryParse(Id, out var parsed) || await FindAsync(parsed) is not { } issue) return NotFound();
-            if (!await MayEditAsync(issue)) return Forbid();
-            id = parsed;
+            var (existing, refusal) = await EditableAsync(Id);
+            if (refusal is not null) return refusal;
+            id = existing!.Id;
         }
         return await SaveAsync(
             () => save.RunAsync(id, new ContextIssueInput(Input.Title ?? "", Input.Kind, Input.Category, Input.Concerns, Input.Description, Input.Effect, Input.OwnerId, Input.Version), HttpContext.RequestAborted),
@@ -60,8 +60,10 @@ public sealed class IssueModel(AttestDbContext db, IAuthorizationService authori
 
     public async Task<IActionResult> OnPostDeleteAsync(int version)
     {
-        if (!Guid.TryParse(Id, out var id) || await FindAsync(id) is not { } issue) return NotFound();
-        if (!await MayEditAsync(issue)) return Forbid();
+        var (found, refusal) = await EditableAsync(Id);
+        if (refusal is not null) return refusal;
+        var issue = found!;
+        var id = issue.Id;
         Fill(issue);
         return await SaveAsync(() => remove.RunAsync<ContextIssue>(id, version, HttpContext.RequestAborted), $"'{issue.Title}' has been removed.",
             async () => { if (await FindAsync(id) is { } current) Fill(current); });

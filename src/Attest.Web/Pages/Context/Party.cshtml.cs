@@ -47,9 +47,9 @@ public sealed class PartyModel(AttestDbContext db, IAuthorizationService authori
         Guid? id = null;
         if (!IsNew)
         {
-            if (!Guid.TryParse(Id, out var parsed) || await FindAsync(parsed) is not { } party) return NotFound();
-            if (!await MayEditAsync(party)) return Forbid();
-            id = parsed;
+            var (existing, refusal) = await EditableAsync(Id);
+            if (refusal is not null) return refusal;
+            id = existing!.Id;
         }
         return await SaveAsync(
             () => save.RunAsync(id, new InterestedPartyInput(Input.Name ?? "", Input.Kind, Input.Concerns, Input.Requirements, Input.HowAddressed, Input.OwnerId, Input.Version), HttpContext.RequestAborted),
@@ -59,8 +59,10 @@ public sealed class PartyModel(AttestDbContext db, IAuthorizationService authori
 
     public async Task<IActionResult> OnPostDeleteAsync(int version)
     {
-        if (!Guid.TryParse(Id, out var id) || await FindAsync(id) is not { } party) return NotFound();
-        if (!await MayEditAsync(party)) return Forbid();
+        var (found, refusal) = await EditableAsync(Id);
+        if (refusal is not null) return refusal;
+        var party = found!;
+        var id = party.Id;
         Fill(party);
         return await SaveAsync(() => remove.RunAsync<InterestedParty>(id, version, HttpContext.RequestAborted), $"'{party.Name}' has been removed.",
             async () => { if (await FindAsync(id) is { } current) Fill(current); });

@@ -63,9 +63,9 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
         Guid? id = null;
         if (!IsNew)
         {
-            if (!Guid.TryParse(Id, out var parsed) || await FindAsync(parsed) is not { } control) return NotFound();
-            if (!await MayEditAsync(control)) return Forbid();
-            id = parsed;
+            var (existing, refusal) = await EditableAsync(Id);
+            if (refusal is not null) return refusal;
+            id = existing!.Id;
         }
         await FillFrameworkNamesAsync();
         return await SaveAsync(async () =>
@@ -86,8 +86,10 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
 
     public async Task<IActionResult> OnPostDeleteAsync(int version)
     {
-        if (!Guid.TryParse(Id, out var id) || await FindAsync(id) is not { } control) return NotFound();
-        if (!await MayEditAsync(control)) return Forbid();
+        var (found, refusal) = await EditableAsync(Id);
+        if (refusal is not null) return refusal;
+        var control = found!;
+        var id = control.Id;
         Fill(control);
         await FillLinksAsync(await ControlRegister.LinksAsync(Db, id, HttpContext.RequestAborted));
         return await SaveAsync(() => remove.RunAsync(id, version, HttpContext.RequestAborted), $"{control.Reference} has been removed.",
