@@ -19,6 +19,9 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
     public int Issues { get; private set; }
     public int Members { get; private set; }
     public long AuditEntries { get; private set; }
+    public int Controls { get; private set; }
+    public int ImplementedControls { get; private set; }
+    public int SoaVersions { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -37,6 +40,9 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
                 Issues = db.ContextIssues.Count(),
                 Members = db.Memberships.Count(),
                 Audit = db.AuditChainHeads.Select(h => h.Sequence).FirstOrDefault(),
+                Controls = db.Controls.Count(),
+                ImplementedControls = db.Controls.Count(c => c.Status == Attest.Controls.ImplementationStatus.Implemented),
+                SoaVersions = db.SoaVersions.Count(),
             })
             .SingleAsync(HttpContext.RequestAborted);
         OrganizationName = figures.Name;
@@ -47,5 +53,8 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
         Issues = figures.Issues;
         Members = figures.Members;
         AuditEntries = figures.Audit;
+        Controls = figures.Controls;
+        ImplementedControls = figures.ImplementedControls;
+        SoaVersions = figures.SoaVersions;
     }
 }
