@@ -1,0 +1,47 @@
+using Attest.Audit;
+using Attest.Context;
+using Attest.Demo;
+using Attest.Organizations;
+using Attest.Soa;
+using Attest.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Tests.Demo;
+
+public sealed class DemoOrganizationTests
+{
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task TheDemo_LoadsACompleteOrganization_AndLoadingItAgainOnlyRenewsThePasswords(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        var first = await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
+        var organizationId = await app.WithCoreAsync(null, (_, db) => db.Organizations.Where(o => o.Name == LoadDemoOrganization.OrganizationName).Select(o => o.Id).SingleAsync());
+        var controls = await app.WithCoreAsync(organizationId, (_, db) => db.Controls.CountAsync());
+        var scope = await app.WithCoreAsync(organizationId, (_, db) => ScopeDocument.LoadAsync(db));
+        var changes = await app.WithCoreAsync(organizationId, async (_, db) => StatementOfApplicability.Compare(
+            await StatementOfApplicability.VersionAsync(db, "iso27001-2022", "1.0"), await StatementOfApplicability.DraftAsync(db, "iso27001-2022")));
+        var second = await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
+        var controlsAfter = await app.WithCoreAsync(organizationId, (_, db) => db.Controls.CountAsync());
+        var verification = await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<VerifyAuditTrail>().RunAsync());
+
+        Assert.Equal(Enum.GetValues<OrganizationRole>().OrderDescending(), first.Select(l => l.Role));
+        Assert.Equal(24, controls);
+        Assert.Equal(4, scope.Scope!.Exclusions.Count);
+        Assert.Contains(scope.Scope.Exclusions, e => e.Item == "Personal devices not used for business");
+        Assert.NotEmpty(scope.InterestedParties);
+        Assert.NotEmpty(scope.Issues);
+        Assert.Contains(changes, c => c.Code == "A.7.12" && c.Field == "Justification");
+        Assert.Equal(controls, controlsAfter);
+        Assert.All(second.Zip(first), pair => Assert.NotEqual(pair.First.Password, pair.Second.Password));
+        Assert.All(verification, v => Assert.True(v.IsIntact, v.Problem));
+        var manager = first.Single(l => l.Role == OrganizationRole.Manager);
+        var renewed = second.Single(l => l.Role == OrganizationRole.Manager);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.SignInAsync(manager.Email, manager.Password));
+        var soa = await (await app.SignInAsync(renewed.Email, renewed.Password)).GetPageAsync("/soa/iso27001-2022?version=1.0");
+        Assert.Contains("version 1.0", soa);
+        Assert.Contains("All development is done by our own engineers", soa);
+    }
+}
