@@ -33,7 +33,7 @@ public sealed class ScopeJourneyTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = beta.Name, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"You are now working in {beta.Name}");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Context & scope" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "ISMS areas" }).GetByRole(AriaRole.Link, new() { Name = "Context & scope" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit scope" }).ClickAsync();
         await page.GetByLabel("Scope statement").FillAsync("Beta Labs' research platform and its AI agents.");
         await page.GetByLabel("Excluded item 1").FillAsync("Public information");

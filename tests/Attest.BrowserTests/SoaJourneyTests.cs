@@ -24,7 +24,7 @@ public sealed class SoaJourneyTests
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Statement of Applicability" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "ISMS areas" }).GetByRole(AriaRole.Link, new() { Name = "Statement of Applicability" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit A.8.30" }).ClickAsync();
         await page.GetByLabel("No, it is excluded").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save entry" }).ClickAsync();
