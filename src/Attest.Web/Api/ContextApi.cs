@@ -48,74 +48,42 @@ public static class ContextApi
         Results.Text((await ScopeDocument.LoadAsync(db, null, cancellationToken)).ToMarkdown(), "text/markdown; charset=utf-8");
 
     private static async Task<Ok<List<ScopeDocument.Party>>> ListParties(AttestDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await ScopeDocument.LoadAsync(db, null, cancellationToken)).InterestedParties.ToList());
+        TypedResults.Ok(await ScopeDocument.PartyRows(db).ToListAsync(cancellationToken));
 
     private static async Task<Results<Ok<ScopeDocument.Party>, NotFound>> GetParty(Guid id, AttestDbContext db, CancellationToken cancellationToken) =>
-        (await ScopeDocument.LoadAsync(db, null, cancellationToken)).InterestedParties.FirstOrDefault(p => p.Id == id) is { } party
-            ? TypedResults.Ok(party) : TypedResults.NotFound();
+        await ScopeDocument.PartyRows(db, id).FirstOrDefaultAsync(cancellationToken) is { } party ? TypedResults.Ok(party) : TypedResults.NotFound();
 
     private static async Task<Created<ScopeDocument.Party>> CreateParty(InterestedPartyInput input, SaveInterestedParty save, AttestDbContext db, ActingContext acting, CancellationToken cancellationToken)
     {
-        var id = await save.RunAsync(null, OwnedByCreator(input, acting), cancellationToken);
-        var party = (await ScopeDocument.LoadAsync(db, null, cancellationToken)).InterestedParties.Single(p => p.Id == id);
-        return TypedResults.Created($"/api/v1/interested-parties/{id}", party);
+        var id = await save.RunAsync(null, input with { OwnerId = OwnedRecords.OwnerFor(input.OwnerId, acting) }, cancellationToken);
+        return TypedResults.Created($"/api/v1/interested-parties/{id}", await ScopeDocument.PartyRows(db, id).SingleAsync(cancellationToken));
     }
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> UpdateParty(Guid id, InterestedPartyInput input, SaveInterestedParty save,
-        AttestDbContext db, IAuthorizationService authorization, HttpContext http, CancellationToken cancellationToken)
-    {
-        var party = await db.InterestedParties.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (party is null) return TypedResults.NotFound();
-        if (!(await authorization.AuthorizeAsync(http.User, party, RecordOperations.Edit)).Succeeded) return TypedResults.Forbid();
-        await save.RunAsync(id, input, cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static Task<Results<NoContent, NotFound, ForbidHttpResult>> UpdateParty(Guid id, InterestedPartyInput input, SaveInterestedParty save,
+        AttestDbContext db, IAuthorizationService authorization, HttpContext http, CancellationToken cancellationToken) =>
+        OwnedRecords.ChangeAsync<InterestedParty>(id, db, authorization, http, () => save.RunAsync(id, input, cancellationToken), cancellationToken);
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteParty(Guid id, int version, RemoveContextRecord remove,
-        AttestDbContext db, IAuthorizationService authorization, HttpContext http, CancellationToken cancellationToken)
-    {
-        var party = await db.InterestedParties.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (party is null) return TypedResults.NotFound();
-        if (!(await authorization.AuthorizeAsync(http.User, party, RecordOperations.Edit)).Succeeded) return TypedResults.Forbid();
-        await remove.RunAsync<InterestedParty>(id, version, cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteParty(Guid id, int version, RemoveContextRecord remove,
+        AttestDbContext db, IAuthorizationService authorization, HttpContext http, CancellationToken cancellationToken) =>
+        OwnedRecords.ChangeAsync<InterestedParty>(id, db, authorization, http, () => remove.RunAsync<InterestedParty>(id, version, cancellationToken), cancellationToken);
 
     private static async Task<Ok<List<ScopeDocument.Issue>>> ListIssues(AttestDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await ScopeDocument.LoadAsync(db, null, cancellationToken)).Issues.ToList());
+        TypedResults.Ok(await ScopeDocument.IssueRows(db).ToListAsync(cancellationToken));
 
     private static async Task<Results<Ok<ScopeDocument.Issue>, NotFound>> GetIssue(Guid id, AttestDbContext db, CancellationToken cancellationToken) =>
-        (await ScopeDocument.LoadAsync(db, null, cancellationToken)).Issues.FirstOrDefault(i => i.Id == id) is { } issue
-            ? TypedResults.Ok(issue) : TypedResults.NotFound();
+        await ScopeDocument.IssueRows(db, id).FirstOrDefaultAsync(cancellationToken) is { } issue ? TypedResults.Ok(issue) : TypedResults.NotFound();
 
     private static async Task<Created<ScopeDocument.Issue>> CreateIssue(ContextIssueInput input, SaveContextIssue save, AttestDbContext db, ActingContext acting, CancellationToken cancellationToken)
     {
-        var id = await save.RunAsync(null, input with { OwnerId = input.OwnerId ?? (acting.Role == Organizations.OrganizationRole.Contributor ? acting.UserId : null) }, cancellationToken);
-        var issue = (await ScopeDocument.LoadAsync(db, null, cancellationToken)).Issues.Single(i => i.Id == id);
-        return TypedResults.Created($"/api/v1/context-issues/{id}", issue);
+        var id = await save.RunAsync(null, input with { OwnerId = OwnedRecords.OwnerFor(input.OwnerId, acting) }, cancellationToken);
+        return TypedResults.Created($"/api/v1/context-issues/{id}", await ScopeDocument.IssueRows(db, id).SingleAsync(cancellationToken));
     }
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> UpdateIssue(Guid id, ContextIssueInput input, SaveContextIssue save,
-        AttestDbContext db, IAuthorizationService authorization, HttpContext http, CancellationToken cancellationToken)
-    {
-        var issue = await db.ContextIssues.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (issue is null) return TypedResults.NotFound();
-        if (!(await authorization.AuthorizeAsync(http.User, issue, RecordOperations.Edit)).Succeeded) return TypedResults.Forbid();
-        await save.RunAsync(id, input, cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static Task<Results<NoContent, NotFound, ForbidHttpResult>> UpdateIssue(Guid id, ContextIssueInput input, SaveContextIssue save,
+        AttestDbContext db, IAuthorizationService authorization, HttpContext http, CancellationToken cancellationToken) =>
+        OwnedRecords.ChangeAsync<ContextIssue>(id, db, authorization, http, () => save.RunAsync(id, input, cancellationToken), cancellationToken);
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteIssue(Guid id, int version, RemoveContextRecord remove,
-        AttestDbContext db, IAuthorizationService authorization, HttpContext http, CancellationToken cancellationToken)
-    {
-        var issue = await db.ContextIssues.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (issue is null) return TypedResults.NotFound();
-        if (!(await authorization.AuthorizeAsync(http.User, issue, RecordOperations.Edit)).Succeeded) return TypedResults.Forbid();
-        await remove.RunAsync<ContextIssue>(id, version, cancellationToken);
-        return TypedResults.NoContent();
-    }
-
-    /// <summary>A contributor who records something owns it unless they name someone else.</summary>
-    private static InterestedPartyInput OwnedByCreator(InterestedPartyInput input, ActingContext acting) =>
-        input with { OwnerId = input.OwnerId ?? (acting.Role == Organizations.OrganizationRole.Contributor ? acting.UserId : null) };
+    private static Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteIssue(Guid id, int version, RemoveContextRecord remove,
+        AttestDbContext db, IAuthorizationService authorization, HttpContext http, CancellationToken cancellationToken) =>
+        OwnedRecords.ChangeAsync<ContextIssue>(id, db, authorization, http, () => remove.RunAsync<ContextIssue>(id, version, cancellationToken), cancellationToken);
 }

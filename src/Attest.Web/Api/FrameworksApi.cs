@@ -72,31 +72,18 @@ public static class FrameworksApi
 
     private static async Task<Created<ControlDetail>> CreateControl(ControlInput input, SaveControl save, AttestDbContext db, ActingContext acting, CancellationToken cancellationToken)
     {
-        var owned = input with { OwnerId = input.OwnerId ?? (acting.Role == OrganizationRole.Contributor ? acting.UserId : null) };
-        var id = await save.RunAsync(null, owned, cancellationToken);
+        var id = await save.RunAsync(null, input with { OwnerId = OwnedRecords.OwnerFor(input.OwnerId, acting) }, cancellationToken);
         var control = db.Controls.Local.Single(c => c.Id == id);
         return TypedResults.Created($"/api/v1/controls/{id}", await DetailAsync(db, control, cancellationToken));
     }
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> UpdateControl(Guid id, ControlInput input, SaveControl save, AttestDbContext db,
-        IAuthorizationService authorization, HttpContext http, CancellationToken cancellationToken)
-    {
-        var control = await db.Controls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (control is null) return TypedResults.NotFound();
-        if (!(await authorization.AuthorizeAsync(http.User, control, RecordOperations.Edit)).Succeeded) return TypedResults.Forbid();
-        await save.RunAsync(id, input, cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static Task<Results<NoContent, NotFound, ForbidHttpResult>> UpdateControl(Guid id, ControlInput input, SaveControl save, AttestDbContext db,
+        IAuthorizationService authorization, HttpContext http, CancellationToken cancellationToken) =>
+        OwnedRecords.ChangeAsync<Control>(id, db, authorization, http, () => save.RunAsync(id, input, cancellationToken), cancellationToken);
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteControl(Guid id, int version, RemoveControl remove, AttestDbContext db,
-        IAuthorizationService authorization, HttpContext http, CancellationToken cancellationToken)
-    {
-        var control = await db.Controls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (control is null) return TypedResults.NotFound();
-        if (!(await authorization.AuthorizeAsync(http.User, control, RecordOperations.Edit)).Succeeded) return TypedResults.Forbid();
-        await remove.RunAsync(id, version, cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteControl(Guid id, int version, RemoveControl remove, AttestDbContext db,
+        IAuthorizationService authorization, HttpContext http, CancellationToken cancellationToken) =>
+        OwnedRecords.ChangeAsync<Control>(id, db, authorization, http, () => remove.RunAsync(id, version, cancellationToken), cancellationToken);
 
     private static async Task<ControlDetail> DetailAsync(AttestDbContext db, Control control, CancellationToken cancellationToken) =>
         new(control.Id, control.Reference, control.Name, control.Description, control.OwnerId, control.Status, control.ImplementationNotes,

@@ -39,12 +39,9 @@ public static class SoaApi
     private static async Task<Ok<IReadOnlyList<SoaChange>>> Compare(string key, string? from, string? to, AttestDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(StatementOfApplicability.Compare(await SoaDocuments.LoadAsync(db, key, from, cancellationToken), await SoaDocuments.LoadAsync(db, key, to, cancellationToken)));
 
-    private static async Task<IResult> Export(string key, string? version, string? format, AttestDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> Export(string key, string? version, string? format, AttestDbContext db, CancellationToken cancellationToken)
     {
-        var kind = SoaExport.ParseFormat(format ?? "xlsx");
-        var document = await SoaDocuments.LoadAsync(db, key, version, cancellationToken);
-        var output = new MemoryStream();
-        SoaExport.Write(document, kind, output, clock.GetUtcNow());
-        return Results.File(output.ToArray(), SoaExport.ContentType(kind), SoaExport.FileName(document, kind));
+        var file = await SoaFiles.RenderAsync(db, key, version, format, cancellationToken);
+        return Results.File(file.Content, file.ContentType, file.FileName);
     }
 }

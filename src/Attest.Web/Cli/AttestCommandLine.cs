@@ -226,24 +226,14 @@ public static class AttestCommandLine
             await using var scope = services.CreateAsyncScope();
             if (!await EnsureCurrentSchemaAsync(scope.ServiceProvider, connection, error, cancellationToken)) return 2;
             var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
-            var all = await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
-            var wanted = parse.GetValue(organizationName);
-            var organization = string.IsNullOrWhiteSpace(wanted)
-                ? (all.Count == 1 ? all[0] : null)
-                : all.FirstOrDefault(o => o.Name == wanted.Trim());
-            if (organization is null)
-            {
-                await error.WriteLineAsync(string.IsNullOrWhiteSpace(wanted)
-                    ? "--organization: name the organization to back up: " + string.Join(", ", all.Select(o => o.Name))
-                    : $"--organization: there is no organization named '{wanted}'.");
-                return 1;
-            }
+            var organization = await PickOrganizationAsync(db, parse.GetValue(organizationName), preferDemo: false, error, cancellationToken);
+            if (organization is null) return 1;
             var target = parse.GetValue(file)!;
             var temporary = target.FullName + ".partial";
             BackupManifest manifest;
             await using (var stream = File.Create(temporary))
             {
-                manifest = await scope.ServiceProvider.GetRequiredService<BackupOrganization>().RunAsync(organization.Id, stream, cancellationToken);
+                manifest = await scope.ServiceProvider.GetRequiredService<BackupOrganization>().RunAsync(organization.Value.Id, stream, cancellationToken);
             }
             File.Move(temporary, target.FullName, overwrite: true);
             await output.WriteLineAsync($"Backed up '{manifest.OrganizationName}' to {target.FullName}: {manifest.Records.Values.Sum()} records.");
@@ -290,6 +280,25 @@ public static class AttestCommandLine
         services.AddLogging();
         services.AddAttestCore(connection);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// The organization a verb works on: the named one, else the only one, else (where <paramref name="preferDemo"/>)
+    /// the demo organization. Says what to name and returns null when it cannot tell.
+    /// </summary>
+    internal static async Task<(Guid Id, string Name)?> PickOrganizationAsync(AttestDbContext db, string? wanted, bool preferDemo, TextWriter error, CancellationToken cancellationToken)
+    {
+        var all = await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        var name = wanted?.Trim();
+        var organization = !string.IsNullOrEmpty(name) ? all.FirstOrDefault(o => o.Name == name)
+            : all.Count == 1 ? all[0]
+            : preferDemo ? all.FirstOrDefault(o => o.Name == LoadDemoOrganization.OrganizationName)
+            : null;
+        if (organization is not null) return (organization.Id, organization.Name);
+        await error.WriteLineAsync(!string.IsNullOrEmpty(name)
+            ? $"--organization: there is no organization named '{name}'."
+            : "--organization: name one of: " + (all.Count == 0 ? "(there are none yet)" : string.Join(", ", all.Select(o => o.Name))));
+        return null;
     }
 
     internal static async Task<bool> EnsureCurrentSchemaAsync(IServiceProvider services, string connection, TextWriter error, CancellationToken cancellationToken)

@@ -73,10 +73,10 @@ internal static class FrameworkCommands
         var export = new Command("export", "Write a Statement of Applicability version to a file.") { framework, version, format, to, organization };
         export.SetAction(async (parse, cancellationToken) => await InOrganizationAsync(parse, database, organization, error, async (services, db) =>
         {
-            var kind = SoaExport.ParseFormat(parse.GetValue(format)!);
-            var document = await SoaDocuments.LoadAsync(db, parse.GetValue(framework)!, parse.GetValue(version), cancellationToken);
+            var file = await SoaFiles.RenderAsync(db, parse.GetValue(framework)!, parse.GetValue(version), parse.GetValue(format), cancellationToken);
             var target = parse.GetValue(to)!;
-            await using (var stream = File.Create(target.FullName)) SoaExport.Write(document, kind, stream, services.GetRequiredService<TimeProvider>().GetUtcNow());
+            await File.WriteAllBytesAsync(target.FullName, file.Content, cancellationToken);
+            var document = file.Document;
             await output.WriteLineAsync($"exported the {document.FrameworkKey} SoA {(document.IsDraft ? "draft" : document.Number)} ({document.Rows.Count} controls) to {target.FullName}");
             return 0;
         }, cancellationToken));
@@ -92,19 +92,9 @@ internal static class FrameworkCommands
         await using var scope = services.CreateAsyncScope();
         if (!await AttestCommandLine.EnsureCurrentSchemaAsync(scope.ServiceProvider, connection, error, cancellationToken)) return 2;
         var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
-        var all = await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
-        var wanted = parse.GetValue(organizationOption)?.Trim();
-        var organization = !string.IsNullOrEmpty(wanted) ? all.FirstOrDefault(o => o.Name == wanted)
-            : all.Count == 1 ? all[0]
-            : all.FirstOrDefault(o => o.Name == LoadDemoOrganization.OrganizationName);
-        if (organization is null)
-        {
-            await error.WriteLineAsync(!string.IsNullOrEmpty(wanted)
-                ? $"--organization: there is no organization named '{wanted}'."
-                : "--organization: name one of: " + (all.Count == 0 ? "(there are none yet)" : string.Join(", ", all.Select(o => o.Name))));
-            return 1;
-        }
-        db.Acting.EnterOrganization(organization.Id, OrganizationRole.Admin);
+        var organization = await AttestCommandLine.PickOrganizationAsync(db, parse.GetValue(organizationOption), preferDemo: true, error, cancellationToken);
+        if (organization is null) return 1;
+        db.Acting.EnterOrganization(organization.Value.Id, OrganizationRole.Admin);
         db.Acting.UseChannel(AuditChannel.Cli);
         return await action(scope.ServiceProvider, db);
     }

@@ -36,17 +36,8 @@ public sealed record ScopeDocument(
         }
         var revision = await revisions.OrderByDescending(r => r.Revision).FirstOrDefaultAsync(cancellationToken);
 
-        var users = db.Users.AsNoTracking();
-        var parties = await db.InterestedParties.AsNoTracking()
-            .OrderBy(p => p.Kind).ThenBy(p => p.Name)
-            .Select(p => new Party(p.Id, p.Name, p.Kind, p.Concerns, p.Requirements, p.HowAddressed,
-                users.Where(u => u.Id == p.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), p.Version))
-            .ToListAsync(cancellationToken);
-        var issues = await db.ContextIssues.AsNoTracking()
-            .OrderBy(i => i.Kind).ThenBy(i => i.Category).ThenBy(i => i.Title)
-            .Select(i => new Issue(i.Id, i.Title, i.Kind, i.Category, i.Concerns, i.Description, i.Effect,
-                users.Where(u => u.Id == i.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), i.Version))
-            .ToListAsync(cancellationToken);
+        var parties = await PartyRows(db).ToListAsync(cancellationToken);
+        var issues = await IssueRows(db).ToListAsync(cancellationToken);
 
         return new ScopeDocument(
             organizationName,
@@ -58,6 +49,22 @@ public sealed record ScopeDocument(
             parties,
             issues);
     }
+
+    /// <summary>Interested parties as the document shows them, in its order (or just the one with <paramref name="id"/>).</summary>
+    public static IQueryable<Party> PartyRows(AttestDbContext db, Guid? id = null) =>
+        db.InterestedParties.AsNoTracking()
+            .Where(p => id == null || p.Id == id)
+            .OrderBy(p => p.Kind).ThenBy(p => p.Name)
+            .Select(p => new Party(p.Id, p.Name, p.Kind, p.Concerns, p.Requirements, p.HowAddressed,
+                db.Users.Where(u => u.Id == p.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), p.Version));
+
+    /// <summary>Internal and external issues as the document shows them, in its order (or just the one with <paramref name="id"/>).</summary>
+    public static IQueryable<Issue> IssueRows(AttestDbContext db, Guid? id = null) =>
+        db.ContextIssues.AsNoTracking()
+            .Where(i => id == null || i.Id == id)
+            .OrderBy(i => i.Kind).ThenBy(i => i.Category).ThenBy(i => i.Title)
+            .Select(i => new Issue(i.Id, i.Title, i.Kind, i.Category, i.Concerns, i.Description, i.Effect,
+                db.Users.Where(u => u.Id == i.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), i.Version));
 
     public static Task<List<RevisionRow>> RevisionsAsync(AttestDbContext db, CancellationToken cancellationToken = default) =>
         db.ScopeRevisions.AsNoTracking()

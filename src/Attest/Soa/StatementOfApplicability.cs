@@ -203,3 +203,18 @@ public static class SoaDocuments
             ? StatementOfApplicability.DraftAsync(db, frameworkKey, cancellationToken)
             : StatementOfApplicability.VersionAsync(db, frameworkKey, version, cancellationToken);
 }
+
+/// <summary>A SoA version (or the draft) rendered as a download, the same for the UI, the API and the CLI.</summary>
+public sealed record SoaFile(byte[] Content, string ContentType, string FileName, SoaDocument Document);
+
+public static class SoaFiles
+{
+    public static async Task<SoaFile> RenderAsync(AttestDbContext db, string frameworkKey, string? version, string? format, CancellationToken cancellationToken = default)
+    {
+        var kind = SoaExport.ParseFormat(format ?? "xlsx");
+        var document = await SoaDocuments.LoadAsync(db, frameworkKey, version, cancellationToken);
+        using var output = new MemoryStream();
+        SoaExport.Write(document, kind, output, db.Clock.GetUtcNow());
+        return new SoaFile(output.ToArray(), SoaExport.ContentType(kind), SoaExport.FileName(document, kind), document);
+    }
+}

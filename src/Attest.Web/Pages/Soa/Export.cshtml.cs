@@ -8,17 +8,14 @@ namespace Attest.Web.Pages.Soa;
 
 /// <summary>Downloads any SoA version (or the draft) as XLSX, CSV, Markdown or PDF.</summary>
 [Authorize(Policy = Access.Reader)]
-public sealed class ExportModel(AttestDbContext db, TimeProvider clock) : PageModel
+public sealed class ExportModel(AttestDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string key, string? version, string? format)
     {
         try
         {
-            var kind = SoaExport.ParseFormat(format ?? "xlsx");
-            var document = await SoaDocuments.LoadAsync(db, key, version, HttpContext.RequestAborted);
-            var output = new MemoryStream();
-            SoaExport.Write(document, kind, output, clock.GetUtcNow());
-            return File(output.ToArray(), SoaExport.ContentType(kind), SoaExport.FileName(document, kind));
+            var file = await SoaFiles.RenderAsync(db, key, version, format, HttpContext.RequestAborted);
+            return File(file.Content, file.ContentType, file.FileName);
         }
         catch (ValidationFailedException invalid)
         {
