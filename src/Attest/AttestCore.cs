@@ -64,6 +64,21 @@ public static class AttestCore
         services.AddScoped<RemoveControl>();
         services.AddScoped<SaveSoaDecision>();
         services.AddScoped<ApproveSoa>();
+        services.AddScoped<Policies.SaveDocument>();
+        services.AddScoped<Policies.SubmitDocumentForReview>();
+        services.AddScoped<Policies.DecideDocumentApproval>();
+        services.AddScoped<Policies.PublishDocumentVersion>();
+        services.AddScoped<Policies.RecordDocumentReview>();
+        services.AddScoped<Policies.RetireDocument>();
+        services.AddScoped<Policies.DocumentDistributionRule>();
+        services.AddScoped<Policies.RecordDocumentOpened>();
+        services.AddScoped<Policies.AcceptDocumentVersion>();
+        services.AddScoped<Policies.RemindOverdueReaders>();
+        services.AddScoped<Policies.UpdateTrustPage>();
+        services.AddScoped<Policies.InitStarterPolicies>();
+        services.AddScoped<Policies.ImportPolicyIndex>();
+        services.AddScoped<Policies.ImportPolicyMarkdown>();
+        services.AddScoped<DemoPolicies>();
         return services;
     }
 

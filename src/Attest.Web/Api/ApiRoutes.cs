@@ -16,5 +16,6 @@ public static class ApiRoutes
         v1.MapAuditApi();
         v1.MapFrameworksApi();
         v1.MapSoaApi();
+        v1.MapPoliciesApi();
     }
 }

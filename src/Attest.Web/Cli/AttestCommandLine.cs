@@ -57,6 +57,7 @@ public static class AttestCommandLine
         root.Subcommands.Add(RestoreCommand(database, output, error));
         root.Subcommands.Add(FrameworkCommands.Frameworks(database, output, error));
         root.Subcommands.Add(FrameworkCommands.Soa(database, output, error));
+        root.Subcommands.Add(FrameworkCommands.Policies(database, output, error));
         if (DevCommands.Enabled) root.Subcommands.Add(DevCommands.Dev(database, output, error));
         return root;
     }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Cli;
 
-/// <summary>`attest frameworks …` and `attest soa export`.</summary>
+/// <summary>`attest frameworks …`, `attest soa export` and `attest policies …`.</summary>
 internal static class FrameworkCommands
 {
     private static Option<string?> OrganizationOption() =>
@@ -81,6 +81,57 @@ internal static class FrameworkCommands
             return 0;
         }, cancellationToken));
         return new Command("soa", "Statement of Applicability: export.") { export };
+    }
+
+    public static Command Policies(Option<string?> database, TextWriter output, TextWriter error)
+    {
+        var initOrganization = OrganizationOption();
+        var init = new Command("init", "Create draft outlines of the complete ISMS policy set (those not there yet).") { initOrganization };
+        init.SetAction(async (parse, cancellationToken) => await InOrganizationAsync(parse, database, initOrganization, error, async (services, db) =>
+        {
+            var created = await services.GetRequiredService<Attest.Policies.InitStarterPolicies>().RunAsync(cancellationToken);
+            await output.WriteLineAsync(created == 0 ? "every starter policy already exists; nothing created" : $"created {created} draft policies");
+            return 0;
+        }, cancellationToken));
+
+        var file = new Argument<FileInfo>("FILE") { Description = "A policy index: CSV, XLSX or a Markdown table (Policy | What it covers | ISO 27001 relevance)." };
+        var importOrganization = OrganizationOption();
+        var import = new Command("import", "Import a policy index into draft policies with their requirement links; all or nothing.") { file, importOrganization };
+        import.SetAction(async (parse, cancellationToken) => await InOrganizationAsync(parse, database, importOrganization, error, async (services, db) =>
+        {
+            var source = parse.GetValue(file)!;
+            if (!source.Exists)
+            {
+                await error.WriteLineAsync($"FILE: {source.FullName} does not exist.");
+                return 1;
+            }
+            await using var stream = source.OpenRead();
+            var result = await services.GetRequiredService<Attest.Policies.ImportPolicyIndex>().RunAsync(stream, source.Name, cancellationToken);
+            await output.WriteLineAsync($"imported {result.Created + result.Updated} policies ({result.Created} created, {result.Updated} updated) and {result.Links} links");
+            return 0;
+        }, cancellationToken));
+
+        var format = new Option<string>("--format") { Description = "csv (the register) or zip (every published policy as Markdown and PDF).", Required = true };
+        var to = new Option<FileInfo>("-o", "--output") { Description = "The file to write.", Required = true };
+        var exportOrganization = OrganizationOption();
+        var export = new Command("export", "Write the policy register (CSV) or the published set (ZIP).") { format, to, exportOrganization };
+        export.SetAction(async (parse, cancellationToken) => await InOrganizationAsync(parse, database, exportOrganization, error, async (services, db) =>
+        {
+            var wanted = parse.GetValue(format)!.Trim().ToLowerInvariant();
+            byte[] content;
+            if (wanted == "csv") content = await Attest.Policies.PolicyExport.CsvAsync(db, cancellationToken);
+            else if (wanted == "zip") content = await Attest.Policies.PolicyExport.PublishedSetZipAsync(db, db.Clock.GetUtcNow(), cancellationToken);
+            else
+            {
+                await error.WriteLineAsync($"--format: '{wanted}' is not a format here; use csv or zip.");
+                return 1;
+            }
+            var target = parse.GetValue(to)!;
+            await File.WriteAllBytesAsync(target.FullName, content, cancellationToken);
+            await output.WriteLineAsync($"exported policies ({wanted}) to {target.FullName}");
+            return 0;
+        }, cancellationToken));
+        return new Command("policies", "Policies: init, import, export.") { init, import, export };
     }
 
     /// <summary>Opens the database, picks the organization and runs <paramref name="action"/> as its Admin on the CLI channel.</summary>

@@ -22,11 +22,23 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
     public int Controls { get; private set; }
     public int ImplementedControls { get; private set; }
     public int SoaVersions { get; private set; }
+    public int PublishedDocuments { get; private set; }
+    public int DraftDocuments { get; private set; }
+    public int OverdueReviews { get; private set; }
+    public int Assignments { get; private set; }
+    public int Accepted { get; private set; }
+    public int MyToRead { get; private set; }
+    public int MyOverdue { get; private set; }
+    public int MyReminders { get; private set; }
+    public int MyApprovals { get; private set; }
 
     public async Task OnGetAsync()
     {
         Role = acting.Role!.Value;
         var organizationId = acting.RequireOrganization();
+        var me = acting.UserId ?? Guid.Empty;
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var myTitle = db.Memberships.Where(m => m.UserId == me).Select(m => m.JobTitle);
         // One round trip for the whole dashboard.
         var figures = await db.Organizations.AsNoTracking()
             .Where(o => o.Id == organizationId)
@@ -43,6 +55,17 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
                 Controls = db.Controls.Count(),
                 ImplementedControls = db.Controls.Count(c => c.Status == Attest.Controls.ImplementationStatus.Implemented),
                 SoaVersions = db.SoaVersions.Count(),
+                Published = db.Documents.Count(d => d.PublishedVersionId != null && !d.Retired),
+                Drafts = db.Documents.Count(d => !d.Retired && d.LatestVersionId != d.PublishedVersionId),
+                OverdueReviews = db.Documents.Count(d => !d.Retired && d.NextReviewOn != null && d.NextReviewOn < today),
+                Assignments = db.DocumentAssignments.Count(),
+                Accepted = db.DocumentAssignments.Count(a => a.AcceptedAt != null),
+                MyToRead = db.DocumentAssignments.Count(a => a.UserId == me && a.AcceptedAt == null),
+                MyOverdue = db.DocumentAssignments.Count(a => a.UserId == me && a.AcceptedAt == null && a.DueOn < today),
+                MyReminders = db.DocumentAssignments.Count(a => a.UserId == me && a.AcceptedAt == null && a.RemindedAt != null),
+                MyApprovals = db.DocumentApprovals.Count(a => a.Decision == Attest.Policies.ApprovalDecision.Pending &&
+                    (a.RequiredUserId == me || (a.RequiredJobTitle != null && myTitle.Contains(a.RequiredJobTitle))) &&
+                    db.DocumentVersions.Any(v => v.Id == a.VersionId && v.Status == Attest.Policies.DocumentVersionStatus.InReview && v.SubmittedAt == a.RequestedAt)),
             })
             .SingleAsync(HttpContext.RequestAborted);
         OrganizationName = figures.Name;
@@ -56,5 +79,14 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
         Controls = figures.Controls;
         ImplementedControls = figures.ImplementedControls;
         SoaVersions = figures.SoaVersions;
+        PublishedDocuments = figures.Published;
+        DraftDocuments = figures.Drafts;
+        OverdueReviews = figures.OverdueReviews;
+        Assignments = figures.Assignments;
+        Accepted = figures.Accepted;
+        MyToRead = figures.MyToRead;
+        MyOverdue = figures.MyOverdue;
+        MyReminders = figures.MyReminders;
+        MyApprovals = Role == OrganizationRole.Auditor ? 0 : figures.MyApprovals;
     }
 }

@@ -13,6 +13,8 @@ public static class Access
     public const string SignedIn = "signed-in";
     /// <summary>Every role, Employee included: the dashboard and their own tasks.</summary>
     public const string Member = "member";
+    /// <summary>Takes part in the ISMS's work (accepts and approves documents): every role except Auditor, who only reads.</summary>
+    public const string Participant = "participant";
     /// <summary>Reads every ISMS record and its history: Admin, Manager, Contributor, Auditor.</summary>
     public const string Reader = "reader";
     /// <summary>Edits records: Admin and Manager any, Contributor those they own.</summary>
@@ -25,6 +27,7 @@ public static class Access
     public static readonly IReadOnlyDictionary<string, OrganizationRole[]> Roles = new Dictionary<string, OrganizationRole[]>
     {
         [Member] = [OrganizationRole.Admin, OrganizationRole.Manager, OrganizationRole.Contributor, OrganizationRole.Auditor, OrganizationRole.Employee],
+        [Participant] = [OrganizationRole.Admin, OrganizationRole.Manager, OrganizationRole.Contributor, OrganizationRole.Employee],
         [Reader] = [OrganizationRole.Admin, OrganizationRole.Manager, OrganizationRole.Contributor, OrganizationRole.Auditor],
         [Editor] = [OrganizationRole.Admin, OrganizationRole.Manager, OrganizationRole.Contributor],
         [Manager] = [OrganizationRole.Admin, OrganizationRole.Manager],

@@ -60,6 +60,14 @@ public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataPr
     public DbSet<ControlRequirement> ControlRequirements => Set<ControlRequirement>();
     public DbSet<SoaDecision> SoaDecisions => Set<SoaDecision>();
     public DbSet<SoaVersion> SoaVersions => Set<SoaVersion>();
+    public DbSet<Policies.Document> Documents => Set<Policies.Document>();
+    public DbSet<Policies.DocumentVersion> DocumentVersions => Set<Policies.DocumentVersion>();
+    public DbSet<Policies.DocumentRequirement> DocumentRequirements => Set<Policies.DocumentRequirement>();
+    public DbSet<Policies.DocumentApprover> DocumentApprovers => Set<Policies.DocumentApprover>();
+    public DbSet<Policies.DocumentApproval> DocumentApprovals => Set<Policies.DocumentApproval>();
+    public DbSet<Policies.DocumentRelation> DocumentRelations => Set<Policies.DocumentRelation>();
+    public DbSet<Policies.DocumentAssignment> DocumentAssignments => Set<Policies.DocumentAssignment>();
+    public DbSet<Policies.DocumentAcceptance> DocumentAcceptances => Set<Policies.DocumentAcceptance>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

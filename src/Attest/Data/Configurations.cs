@@ -14,6 +14,10 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Name).HasMaxLength(200);
         builder.HasIndex(o => o.Name).IsUnique();
         builder.Property(o => o.TimeZone).HasMaxLength(64);
+        builder.Property(o => o.TrustSlug).HasMaxLength(80);
+        builder.HasIndex(o => o.TrustSlug).IsUnique();
+        builder.Property(o => o.TrustSummary).HasMaxLength(10_000);
+        builder.Property(o => o.CertificationStatement).HasMaxLength(10_000);
     }
 }
 
@@ -23,6 +27,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     {
         builder.HasIndex(m => new { m.OrganizationId, m.UserId }).IsUnique();
         builder.HasIndex(m => m.UserId);
+        builder.Property(m => m.JobTitle).HasMaxLength(100);
+        builder.Property(m => m.Department).HasMaxLength(100);
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

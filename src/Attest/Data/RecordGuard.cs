@@ -6,6 +6,9 @@ namespace Attest.Data;
 /// <summary>Raised when a write would touch another organization's data.</summary>
 public sealed class CrossOrganizationWriteException(string message) : InvalidOperationException(message);
 
+/// <summary>Raised when a write would alter a published document version, which is kept exactly as it was published.</summary>
+public sealed class PublishedVersionChangeException(string message) : InvalidOperationException(message);
+
 /// <summary>Before every save: puts new records in the acting organization, refuses writes across organizations, bumps versions and times.</summary>
 internal static class RecordGuard
 {
@@ -37,6 +40,18 @@ internal static class RecordGuard
             if (entry.Entity is Organization organization && acting is not null && entry.State != EntityState.Added && organization.Id != acting)
             {
                 throw new CrossOrganizationWriteException("Another organization's settings cannot be changed here.");
+            }
+
+            if (entry.Entity is Policies.DocumentVersion && entry.State is EntityState.Modified or EntityState.Deleted &&
+                entry.Property(nameof(Policies.DocumentVersion.Status)).OriginalValue is Policies.DocumentVersionStatus original &&
+                original is Policies.DocumentVersionStatus.Published or Policies.DocumentVersionStatus.Superseded or Policies.DocumentVersionStatus.Retired)
+            {
+                var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)
+                    .Except([nameof(Policies.DocumentVersion.Status), nameof(IVersionedRecord.Version), nameof(OrganizationRecord.UpdatedAt)]).ToList();
+                if (entry.State == EntityState.Deleted || changed.Count > 0)
+                {
+                    throw new PublishedVersionChangeException($"A published document version never changes (attempted: {(entry.State == EntityState.Deleted ? "deletion" : string.Join(", ", changed))}); edit the document to make a new draft.");
+                }
             }
 
             // Version 0 means "not seen yet": a form opened before the record existed conflicts with its creation.

@@ -14,19 +14,19 @@ public sealed record DemoLogin(OrganizationRole Role, string Email, string Passw
 /// marketing and design services through 51 AI agents, multi-cloud, with remote staff. Loading it again
 /// changes nothing but gives the demo accounts fresh passwords, so the printed logins always work.
 /// </summary>
-public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> users, Frameworks.LoadBuiltInFrameworks frameworks)
+public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> users, Frameworks.LoadBuiltInFrameworks frameworks, DemoPolicies policies)
 {
     public const string OrganizationName = "Lumen Professional Services";
     public const string SecondOrganizationName = "Lumen Sandbox";
     public const string EmailDomain = "lumen.example";
 
-    private static readonly (OrganizationRole Role, string Local, string Name)[] People =
+    private static readonly (OrganizationRole Role, string Local, string Name, string? JobTitle, string? Department)[] People =
     [
-        (OrganizationRole.Admin, "admin", "Alex Admin"),
-        (OrganizationRole.Manager, "ciso", "Casey Ciso"),
-        (OrganizationRole.Contributor, "owner", "Olu Owner"),
-        (OrganizationRole.Auditor, "auditor", "Ana Auditor"),
-        (OrganizationRole.Employee, "employee", "Eli Employee"),
+        (OrganizationRole.Admin, "admin", "Alex Admin", "CEO", "Management"),
+        (OrganizationRole.Manager, "ciso", "Casey Ciso", "CISO", "Security"),
+        (OrganizationRole.Contributor, "owner", "Olu Owner", "CTO", "Engineering"),
+        (OrganizationRole.Auditor, "auditor", "Ana Auditor", null, null),
+        (OrganizationRole.Employee, "employee", "Eli Employee", "Legal engineer", "Client delivery"),
     ];
 
     public async Task<IReadOnlyList<DemoLogin>> RunAsync(CancellationToken cancellationToken = default)
@@ -45,7 +45,7 @@ public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> u
         var sandbox = await db.Organizations.FirstAsync(o => o.Name == SecondOrganizationName, cancellationToken);
 
         var owners = new Dictionary<OrganizationRole, Guid>();
-        foreach (var (role, local, name) in People)
+        foreach (var (role, local, name, jobTitle, department) in People)
         {
             var email = $"{local}@{EmailDomain}";
             var password = Passwords.Generate();
@@ -56,7 +56,7 @@ public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> u
                 Check(await users.CreateAsync(user, password));
                 db.Memberships.Add(new Membership
                 {
-                    OrganizationId = organization.Id, UserId = user.Id, Role = role,
+                    OrganizationId = organization.Id, UserId = user.Id, Role = role, JobTitle = jobTitle, Department = department,
                     AccessEndsOn = role == OrganizationRole.Auditor ? DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime).AddDays(90) : null,
                 });
                 await db.SaveChangesAsync(cancellationToken);
@@ -77,6 +77,7 @@ public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> u
             await frameworks.RunAsync(cancellationToken);
             await LoadContextAsync(owners, cancellationToken);
             await LoadControlsAndSoaAsync(owners, cancellationToken);
+            await policies.RunAsync(owners, cancellationToken);
             // The admin and the CISO also run a second, empty organization, to show switching.
             using (db.Acting.ActIn(sandbox.Id, OrganizationRole.Admin))
             {

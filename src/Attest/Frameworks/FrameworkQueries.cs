@@ -11,8 +11,9 @@ public sealed record RequirementRow(Guid Id, string Code, string Title, Requirem
 public sealed record RequirementDetail(
     Guid Id, string FrameworkKey, string FrameworkName, string Code, string Title, RequirementKind Kind, string? Description, string? Guidance,
     string? Parameters, bool Withdrawn, IReadOnlyList<RequirementDetail.Link> Path, IReadOnlyList<RequirementDetail.ControlLink> Controls,
-    IReadOnlyList<RequirementDetail.Mapped> MappedTo)
+    IReadOnlyList<RequirementDetail.Mapped> MappedTo, IReadOnlyList<RequirementDetail.PolicyLink> Policies)
 {
+    public sealed record PolicyLink(Guid Id, string Reference, string Title, string Number, Policies.DocumentVersionStatus Status);
     public sealed record Link(Guid Id, string Code, string Title);
     public sealed record ControlLink(Guid Id, string Reference, string Name, ImplementationStatus Status);
     public sealed record Mapped(Guid Id, string FrameworkKey, string FrameworkName, string Code, string Title, MappingRelationship Relationship, string Source);
@@ -73,8 +74,16 @@ public static class FrameworkQueries
             .OrderBy(x => x.f.Name).ThenBy(x => x.r.SortOrder)
             .Select(x => new RequirementDetail.Mapped(x.r.Id, x.f.Key, x.f.Name, x.r.Code, x.r.Title, x.m.Relationship, x.m.Source))
             .ToListAsync(cancellationToken);
+        // Documents whose published or working version serves the requirement.
+        var policies = await db.DocumentRequirements.AsNoTracking().Where(l => l.RequirementId == id)
+            .Join(db.DocumentVersions, l => l.VersionId, v => v.Id, (l, v) => v)
+            .Join(db.Documents.Where(d => !d.Retired), v => v.DocumentId, d => d.Id, (v, d) => new { v, d })
+            .Where(x => x.v.Id == x.d.PublishedVersionId || x.v.Id == x.d.LatestVersionId)
+            .OrderBy(x => x.d.Reference).ThenByDescending(x => x.v.Major).ThenByDescending(x => x.v.Minor)
+            .Select(x => new RequirementDetail.PolicyLink(x.d.Id, x.d.Reference, x.d.Title, x.v.Major + "." + x.v.Minor, x.v.Status))
+            .ToListAsync(cancellationToken);
         return new RequirementDetail(requirement.Id, framework.Key, framework.Name, requirement.Code, requirement.Title, requirement.Kind, requirement.Description,
-            requirement.Guidance, requirement.Parameters, requirement.Withdrawn, path, controls, mapped);
+            requirement.Guidance, requirement.Parameters, requirement.Withdrawn, path, controls, mapped, policies);
     }
 
     /// <summary>

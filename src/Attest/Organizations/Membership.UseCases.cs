@@ -39,19 +39,20 @@ public sealed class CreateOrganization(AttestDbContext db, Frameworks.LoadBuiltI
     }
 }
 
-public sealed record NewMember(string Email, string? DisplayName, OrganizationRole Role, DateOnly? AccessEndsOn, string? Password);
+public sealed record NewMember(string Email, string? DisplayName, OrganizationRole Role, DateOnly? AccessEndsOn, string? Password, string? JobTitle = null, string? Department = null);
 
 /// <summary>The result of adding a member: the generated password is shown once and never stored in clear.</summary>
 public sealed record AddedMember(Guid UserId, Guid MembershipId, bool NewAccount, string? GeneratedPassword);
 
 /// <summary>Gives a person a role in the acting organization, creating their account when they have none.</summary>
-public sealed class AddMember(AttestDbContext db, UserManager<User> users)
+public sealed class AddMember(AttestDbContext db, UserManager<User> users, Policies.DocumentDistributionRule distribution)
 {
     public async Task<AddedMember> RunAsync(NewMember input, CancellationToken cancellationToken = default)
     {
         var organizationId = db.Acting.RequireOrganization();
         var validation = new Validation().Required(nameof(input.Email), input.Email, 256).Defined(nameof(input.Role), input.Role)
-            .MaxLength(nameof(input.DisplayName), input.DisplayName, 200);
+            .MaxLength(nameof(input.DisplayName), input.DisplayName, 200)
+            .MaxLength(nameof(input.JobTitle), input.JobTitle, 100).MaxLength(nameof(input.Department), input.Department, 100);
         var email = input.Email?.Trim() ?? "";
         if (email.Length > 0 && !System.Net.Mail.MailAddress.TryCreate(email, out _)) validation.Add(nameof(input.Email), $"'{email}' is not an e-mail address.");
         validation.ThrowIfInvalid();
@@ -86,20 +87,30 @@ public sealed class AddMember(AttestDbContext db, UserManager<User> users)
             throw ValidationFailedException.For(nameof(input.Email), $"{email} is already a member of this organization.");
         }
 
-        var membership = new Membership { OrganizationId = organizationId, UserId = user.Id, Role = input.Role, AccessEndsOn = input.AccessEndsOn };
+        var membership = new Membership
+        {
+            OrganizationId = organizationId, UserId = user.Id, Role = input.Role, AccessEndsOn = input.AccessEndsOn,
+            JobTitle = MembershipText.Blank(input.JobTitle), Department = MembershipText.Blank(input.Department),
+        };
         db.Memberships.Add(membership);
         await db.SaveChangesAsync(cancellationToken);
+        // A new person is asked to read every current document distributed to them from their first day.
+        await distribution.AssignAsync(null, user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AddedMember(user.Id, membership.Id, created, generated);
     }
 }
 
-/// <summary>Changes a member's role or access end date; an organization always keeps at least one Admin.</summary>
-public sealed class ChangeMembership(AttestDbContext db)
+/// <summary>
+/// Changes a member's role, access end date, job title or department (null leaves the title and department as they
+/// are, empty clears them); an organization always keeps at least one Admin. Document assignments follow the change.
+/// </summary>
+public sealed class ChangeMembership(AttestDbContext db, Policies.DocumentDistributionRule distribution)
 {
-    public async Task RunAsync(Guid membershipId, OrganizationRole role, DateOnly? accessEndsOn, int version, CancellationToken cancellationToken = default)
+    public async Task RunAsync(Guid membershipId, OrganizationRole role, DateOnly? accessEndsOn, int version, CancellationToken cancellationToken = default,
+        string? jobTitle = null, string? department = null)
     {
-        new Validation().Defined("Role", role).ThrowIfInvalid();
+        new Validation().Defined("Role", role).MaxLength("JobTitle", jobTitle, 100).MaxLength("Department", department, 100).ThrowIfInvalid();
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken)
             ?? throw new RecordNotFoundException("Member", membershipId);
         if (membership.Role == OrganizationRole.Admin && role != OrganizationRole.Admin)
@@ -109,7 +120,12 @@ public sealed class ChangeMembership(AttestDbContext db)
         db.Entry(membership).Property(m => m.Version).OriginalValue = version;
         membership.Role = role;
         membership.AccessEndsOn = accessEndsOn;
+        if (jobTitle is not null) membership.JobTitle = MembershipText.Blank(jobTitle);
+        if (department is not null) membership.Department = MembershipText.Blank(department);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveAsync("membership", cancellationToken);
+        await distribution.AssignAsync(null, membership.UserId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }
 
@@ -124,9 +140,16 @@ public sealed class RemoveMember(AttestDbContext db)
         var tokens = await db.ApiTokens.Where(t => t.UserId == membership.UserId && t.RevokedAt == null).ToListAsync(cancellationToken);
         var now = Instant.Now(db.Clock);
         foreach (var token in tokens) token.RevokedAt = now;
+        // Nobody outside the organization is asked to read its documents; what they accepted stays on record.
+        db.DocumentAssignments.RemoveRange(await db.DocumentAssignments.Where(a => a.UserId == membership.UserId && a.AcceptedAt == null).ToListAsync(cancellationToken));
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(cancellationToken);
     }
+}
+
+internal static class MembershipText
+{
+    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 internal static class LastAdminRule

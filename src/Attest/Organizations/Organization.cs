@@ -7,6 +7,13 @@ public sealed class Organization : IVersionedRecord
     public required string Name { get; set; }
     /// <summary>IANA time zone used to show dates to people who have not chosen their own.</summary>
     public string TimeZone { get; set; } = "UTC";
+    /// <summary>The public trust page at /trust/{TrustSlug} is shown only when switched on.</summary>
+    public bool TrustPageEnabled { get; set; }
+    public string? TrustSlug { get; set; }
+    /// <summary>Markdown: who the organization is, for clients reading the trust page.</summary>
+    public string TrustSummary { get; set; } = "";
+    /// <summary>Certification status in the organization's own words (Markdown).</summary>
+    public string CertificationStatement { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 }
@@ -29,6 +36,10 @@ public sealed class Membership : IOrganizationOwned, IVersionedRecord
     public OrganizationRole Role { get; set; }
     /// <summary>Last day on which the membership grants access (inclusive); null for no end.</summary>
     public DateOnly? AccessEndsOn { get; set; }
+    /// <summary>Job title, e.g. CISO, CEO: documents can require the approval of whoever holds one.</summary>
+    public string? JobTitle { get; set; }
+    /// <summary>Department or group, for distributing documents and reporting acceptance.</summary>
+    public string? Department { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 

@@ -92,6 +92,14 @@ public static class StatementOfApplicability
                 .Join(controls, l => l.ControlId, c => c.Id, (l, c) => new { l.RequirementId, c.Reference })
                 .ToListAsync(cancellationToken))
             .ToLookup(l => l.RequirementId, l => l.Reference);
+        // Published documents that address each control, by reference.
+        var frameworkId = framework.Id;
+        var policies = (await db.DocumentRequirements.AsNoTracking()
+                .Join(db.DocumentVersions.Where(v => v.Status == Policies.DocumentVersionStatus.Published), l => l.VersionId, v => v.Id, (l, v) => new { l.RequirementId, v.DocumentId })
+                .Join(db.Documents, x => x.DocumentId, d => d.Id, (x, d) => new { x.RequirementId, d.Reference })
+                .Join(db.Requirements.Where(r => r.FrameworkId == frameworkId), x => x.RequirementId, r => r.Id, (x, _) => x)
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.RequirementId, p => p.Reference);
 
         var rows = requirements.Select(r =>
         {
@@ -100,7 +108,7 @@ public static class StatementOfApplicability
             var status = applicable ? Combine(r.Implemented, r.Partial, r.Planned, r.NotStarted) : ImplementationStatus.NotApplicable;
             IReadOnlyList<string> shown = r.Total <= ListedControls ? references[r.Id].Order(StringComparer.Ordinal).ToList() : [$"{r.Total} controls"];
             return new SoaRow(r.Code, r.Title, r.Theme, applicable, decision?.Reasons ?? InclusionReasons.None, decision?.Justification ?? "",
-                status, shown, [], 0);
+                status, shown, policies[r.Id].Distinct().Order(StringComparer.Ordinal).ToList(), 0);
         }).ToList();
         return new SoaDocument(framework.Id, framework.Key, framework.Name, organizationName, null, null, null, null, rows);
     }

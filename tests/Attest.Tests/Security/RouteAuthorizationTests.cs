@@ -17,7 +17,7 @@ namespace Attest.Tests.Security;
 public sealed class RouteAuthorizationTests
 {
     private static readonly HashSet<string> AnonymousRoutes =
-        ["/account/sign-in", "/account/two-factor", "/error/{code:int?}", "/healthz", "/assets/site.css"];
+        ["/account/sign-in", "/account/two-factor", "/error/{code:int?}", "/healthz", "/assets/site.css", "/trust/{slug}"];
 
     [Fact]
     public async Task EveryRoute_StatesWhoMayUseIt_AndOnlyTheExpectedOnesAreAnonymous()

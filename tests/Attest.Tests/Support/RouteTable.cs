@@ -24,7 +24,7 @@ public static class RouteTable
         .ToList();
 
     /// <summary>Real ids for the route parameters, seeded into the organization under test.</summary>
-    public sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement);
+    public sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement, Seeds.SeededDocument Document);
 
     public static async Task<Samples> SeedSamplesAsync(TestApp app, TestOrganization organization)
     {
@@ -32,7 +32,8 @@ public static class RouteTable
         var issue = await app.AddIssueAsync(organization, "Remote work");
         var control = await app.AddControlAsync(organization, "Access reviews", "A.5.18");
         var requirement = await app.RequirementIdAsync(organization, "iso27001-2022", "A.5.18");
-        return new Samples(party, issue, control, requirement);
+        var document = await app.AddPublishedDocumentAsync(organization, "Access Control Policy", "Annex A 5.15-5.18");
+        return new Samples(party, issue, control, requirement, document);
     }
 
     public static string Url(string pattern, Samples samples)
@@ -48,6 +49,9 @@ public static class RouteTable
                 "documentName" => "v1",
                 "key" => "iso27001-2022",
                 "number" => "1.0",
+                "slug" => "no-such-organization",
+                "versionId" => samples.Document.PublishedVersionId.ToString(),
+                "id" when pattern.Contains("polic", StringComparison.Ordinal) || pattern.Contains("document", StringComparison.Ordinal) => samples.Document.Id.ToString(),
                 "id" when pattern.Contains("issue", StringComparison.Ordinal) => samples.Issue.ToString(),
                 "id" when pattern.Contains("control", StringComparison.Ordinal) => samples.Control.ToString(),
                 "id" when pattern.Contains("requirement", StringComparison.Ordinal) => samples.Requirement.ToString(),

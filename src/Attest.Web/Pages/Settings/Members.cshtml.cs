@@ -11,7 +11,7 @@ namespace Attest.Web.Pages.Settings;
 [Authorize(Policy = Access.Admin)]
 public sealed class MembersModel(AttestDbContext db, AddMember add, ChangeMembership change, RemoveMember remove) : PageModel
 {
-    public sealed record Row(Guid MembershipId, string DisplayName, string Email, OrganizationRole Role, DateOnly? AccessEndsOn, bool MfaEnabled, int Version);
+    public sealed record Row(Guid MembershipId, string DisplayName, string Email, OrganizationRole Role, DateOnly? AccessEndsOn, string? JobTitle, string? Department, bool MfaEnabled, int Version);
 
     public const int PageSize = 100;
 
@@ -25,11 +25,11 @@ public sealed class MembersModel(AttestDbContext db, AddMember add, ChangeMember
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAddAsync(string? email, string? displayName, OrganizationRole role, DateOnly? accessEndsOn)
+    public async Task<IActionResult> OnPostAddAsync(string? email, string? displayName, OrganizationRole role, DateOnly? accessEndsOn, string? jobTitle, string? department)
     {
         await RunAsync(async () =>
         {
-            var added = await add.RunAsync(new NewMember(email ?? "", displayName, role, accessEndsOn, null), HttpContext.RequestAborted);
+            var added = await add.RunAsync(new NewMember(email ?? "", displayName, role, accessEndsOn, null, jobTitle, department), HttpContext.RequestAborted);
             Added = $"{email} is now {role} of this organization.";
             GeneratedPassword = added.GeneratedPassword;
         });
@@ -37,9 +37,9 @@ public sealed class MembersModel(AttestDbContext db, AddMember add, ChangeMember
         return Page();
     }
 
-    public async Task<IActionResult> OnPostChangeAsync(Guid membershipId, OrganizationRole role, DateOnly? accessEndsOn, int version)
+    public async Task<IActionResult> OnPostChangeAsync(Guid membershipId, OrganizationRole role, DateOnly? accessEndsOn, int version, string? jobTitle, string? department)
     {
-        if (await RunAsync(() => change.RunAsync(membershipId, role, accessEndsOn, version, HttpContext.RequestAborted)))
+        if (await RunAsync(() => change.RunAsync(membershipId, role, accessEndsOn, version, HttpContext.RequestAborted, jobTitle ?? "", department ?? "")))
         {
             TempData["Success"] = "The role has been saved.";
             return RedirectToPage();
@@ -96,7 +96,7 @@ public sealed class MembersModel(AttestDbContext db, AddMember add, ChangeMember
         }
         var rows = await query.OrderBy(x => x.u.Email)
             .Skip((Math.Max(1, PageNumber) - 1) * PageSize).Take(PageSize + 1)
-            .Select(x => new Row(x.m.Id, x.u.DisplayName, x.u.Email ?? "", x.m.Role, x.m.AccessEndsOn, x.u.TwoFactorEnabled, x.m.Version))
+            .Select(x => new Row(x.m.Id, x.u.DisplayName, x.u.Email ?? "", x.m.Role, x.m.AccessEndsOn, x.m.JobTitle, x.m.Department, x.u.TwoFactorEnabled, x.m.Version))
             .ToListAsync(HttpContext.RequestAborted);
         HasMore = rows.Count > PageSize;
         Members = rows.Take(PageSize).ToList();
