@@ -108,7 +108,8 @@ public sealed class SaveDocument(AttestDbContext db, DocumentDistributionRule di
         validation.ThrowIfInvalid();
 
         Document document;
-        DocumentVersion draft;
+        DocumentVersion? draft;
+        var body = (input.Body ?? "").Replace("\r\n", "\n").TrimEnd();
         var distributionChanged = false;
         if (id is null)
         {
@@ -125,7 +126,15 @@ public sealed class SaveDocument(AttestDbContext db, DocumentDistributionRule di
             if (!string.IsNullOrEmpty(reference)) document.Reference = reference;
             distributionChanged = document.Distribution != input.Distribution || document.DistributionGroups != Join(input.DistributionGroups);
             var latest = await DocumentDates.LatestAsync(db, document, cancellationToken);
-            if (latest.IsFinal)
+            var unchanged = latest.IsFinal && !input.MajorChange && latest.Title == input.Title.Trim() && latest.Summary == (input.Summary?.Trim() ?? "") &&
+                latest.Body == body && (await db.DocumentRequirements.Where(l => l.VersionId == latest.Id).Select(l => l.RequirementId).ToListAsync(cancellationToken))
+                    .ToHashSet().SetEquals(requirements);
+            if (unchanged)
+            {
+                // Only the document's settings changed: the published text stays the current version, no new draft.
+                draft = null;
+            }
+            else if (latest.IsFinal)
             {
                 draft = new DocumentVersion
                 {
@@ -171,16 +180,18 @@ public sealed class SaveDocument(AttestDbContext db, DocumentDistributionRule di
         document.PublishFullText = input.PublishFullText;
         DocumentDates.Touch(db, document);
 
-        draft.Title = document.Title;
-        draft.Summary = input.Summary?.Trim() ?? "";
-        draft.Body = (input.Body ?? "").Replace("\r\n", "\n").TrimEnd();
-        draft.ChangeNote = input.ChangeNote?.Trim() ?? "";
-
-        var links = await db.DocumentRequirements.Where(l => l.VersionId == draft.Id).ToListAsync(cancellationToken);
-        db.DocumentRequirements.RemoveRange(links.Where(l => !requirements.Contains(l.RequirementId)));
-        foreach (var requirementId in requirements.Except(links.Select(l => l.RequirementId)))
+        if (draft is not null)
         {
-            db.DocumentRequirements.Add(new DocumentRequirement { VersionId = draft.Id, RequirementId = requirementId });
+            draft.Title = document.Title;
+            draft.Summary = input.Summary?.Trim() ?? "";
+            draft.Body = body;
+            draft.ChangeNote = input.ChangeNote?.Trim() ?? "";
+            var links = await db.DocumentRequirements.Where(l => l.VersionId == draft.Id).ToListAsync(cancellationToken);
+            db.DocumentRequirements.RemoveRange(links.Where(l => !requirements.Contains(l.RequirementId)));
+            foreach (var requirementId in requirements.Except(links.Select(l => l.RequirementId)))
+            {
+                db.DocumentRequirements.Add(new DocumentRequirement { VersionId = draft.Id, RequirementId = requirementId });
+            }
         }
 
         var currentApprovers = await db.DocumentApprovers.Where(a => a.DocumentId == document.Id).ToListAsync(cancellationToken);
@@ -190,9 +201,11 @@ public sealed class SaveDocument(AttestDbContext db, DocumentDistributionRule di
             db.DocumentApprovers.Add(new DocumentApprover { DocumentId = document.Id, UserId = approver.UserId, JobTitle = approver.JobTitle });
         }
 
-        var relations = await db.DocumentRelations.Where(r => r.DocumentId == document.Id).ToListAsync(cancellationToken);
-        db.DocumentRelations.RemoveRange(relations.Where(r => !related.Contains(r.RelatedDocumentId)));
-        foreach (var relatedId in related.Except(relations.Select(r => r.RelatedDocumentId)))
+        // Relations read both ways: A related to B is B related to A, stored once.
+        var relations = await db.DocumentRelations.Where(r => r.DocumentId == document.Id || r.RelatedDocumentId == document.Id).ToListAsync(cancellationToken);
+        Guid Other(DocumentRelation r) => r.DocumentId == document.Id ? r.RelatedDocumentId : r.DocumentId;
+        db.DocumentRelations.RemoveRange(relations.Where(r => !related.Contains(Other(r))));
+        foreach (var relatedId in related.Except(relations.Select(Other)))
         {
             db.DocumentRelations.Add(new DocumentRelation { DocumentId = document.Id, RelatedDocumentId = relatedId });
         }

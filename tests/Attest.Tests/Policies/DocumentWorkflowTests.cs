@@ -135,7 +135,7 @@ public sealed class DocumentWorkflowTests
         await As<AcceptDocumentVersion>(app, organization, employee, s => s.RunAsync(id, v10));
 
         // 1.1 (minor): the employee's acceptance of 1.0 still counts.
-        await app.WithCoreAsync(organization.Id, async (s, _) => await s.GetRequiredService<SaveDocument>().RunAsync(id, input with { ChangeNote = "typo", Version = await VersionOf(app, organization, id) }));
+        await app.WithCoreAsync(organization.Id, async (s, _) => await s.GetRequiredService<SaveDocument>().RunAsync(id, input with { Body = input.Body + "\n- Three", ChangeNote = "typo", Version = await VersionOf(app, organization, id) }));
         var v11 = await PublishAsync(app, organization, id, ciso);
         var mine = await app.WithCoreAsync(organization.Id, (_, db) => db.DocumentAssignments.SingleAsync(a => a.DocumentId == id && a.UserId == employee.UserId));
         Assert.Equal(v10, mine.VersionId);
@@ -172,7 +172,7 @@ public sealed class DocumentWorkflowTests
         var v10 = await PublishAsync(app, organization, id, ciso);
         await As<RecordDocumentOpened>(app, organization, employee, s => s.RunAsync(id, v10));
         await As<AcceptDocumentVersion>(app, organization, employee, s => s.RunAsync(id, v10));
-        await app.WithCoreAsync(organization.Id, async (s, _) => await s.GetRequiredService<SaveDocument>().RunAsync(id, input with { Version = await VersionOf(app, organization, id) }));
+        await app.WithCoreAsync(organization.Id, async (s, _) => await s.GetRequiredService<SaveDocument>().RunAsync(id, input with { Summary = "Clearer.", Version = await VersionOf(app, organization, id) }));
         var v11 = await PublishAsync(app, organization, id, ciso);
         var mine = await app.WithCoreAsync(organization.Id, (_, db) => db.DocumentAssignments.SingleAsync(a => a.DocumentId == id && a.UserId == employee.UserId));
         Assert.Equal((v11, (DateTimeOffset?)null), (mine.VersionId, mine.AcceptedAt));
@@ -201,6 +201,31 @@ public sealed class DocumentWorkflowTests
 
         await SetJobTitleAsync(app, organization, organization[OrganizationRole.Employee], "Lawyer", "Legal");
         Assert.Empty(await app.WithCoreAsync(organization.Id, (_, db) => db.DocumentAssignments.Where(a => a.DocumentId == id).ToListAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task SavingOnlySettings_KeepsThePublishedVersionCurrent_AndRelationsReadBothWays(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var organization = await app.SeedOrganizationAsync();
+        var ciso = organization[OrganizationRole.Manager];
+        var input = Policy("Incident Management Policy", ciso.Email);
+        var id = await app.WithCoreAsync(organization.Id, (s, _) => s.GetRequiredService<SaveDocument>().RunAsync(null, input));
+        var procedure = await app.WithCoreAsync(organization.Id, (s, _) => s.GetRequiredService<SaveDocument>().RunAsync(null,
+            Policy("Incident Response Procedure", ciso.Email) with { Kind = DocumentKind.Procedure, RelatedDocumentIds = [id] }));
+        await PublishAsync(app, organization, id, ciso);
+
+        await app.WithCoreAsync(organization.Id, async (s, _) => await s.GetRequiredService<SaveDocument>().RunAsync(id,
+            input with { ReviewMonths = 6, RelatedDocumentIds = [procedure], Version = await VersionOf(app, organization, id) }));
+
+        var detail = await app.WithCoreAsync(organization.Id, (_, db) => DocumentQueries.DetailAsync(db, id));
+        Assert.Equal(("1.0", DocumentVersionStatus.Published, 6), (detail.Latest.Number, detail.Latest.Status, detail.ReviewMonths));
+        Assert.Single(detail.History);
+        Assert.Equal("Incident Response Procedure", Assert.Single(detail.Related).Title);
+        Assert.Equal(1, await app.WithCoreAsync(organization.Id, (_, db) => db.DocumentRelations.CountAsync()));
+        var fromProcedure = await app.WithCoreAsync(organization.Id, (_, db) => DocumentQueries.DetailAsync(db, procedure));
+        Assert.Equal("Incident Management Policy", Assert.Single(fromProcedure.Related).Title);
     }
 
     [Theory]
