@@ -201,7 +201,7 @@ public static class IsoNotation
             {
                 var siblings = index.SiblingsOf(entry);
                 var at = IndexOf(siblings, previous);
-                if (at >= 0 && at + 1 < siblings.Count && siblings[at + 1].Id == entry.Id)
+                if (at >= 0 && at + 1 < siblings.Count && siblings[at + 1].Id == entry.Id && Consecutive(previous.Code, entry.Code))
                 {
                     runs[^1].Add(entry);
                     continue;
@@ -211,6 +211,25 @@ public static class IsoNotation
         }
         // A run of two reads better as "5.35, 5.36": break short runs back into singles.
         return runs.SelectMany(r => r.Count >= 3 ? [r] : r.Select(e => new List<RequirementIndex.Entry> { e })).ToList();
+    }
+
+    /// <summary>
+    /// A catalog may hold only some members of a series (Attest's GDPR catalog lists selected articles): adjacent
+    /// siblings form a range only when their numbers follow on, so "Art. 5-32" never claims articles the catalog skips.
+    /// </summary>
+    private static bool Consecutive(string previous, string next)
+    {
+        var a = TrailingNumber(previous);
+        var b = TrailingNumber(next);
+        return a is null || b is null || b == a + 1;
+    }
+
+    private static int? TrailingNumber(string code)
+    {
+        var end = code.Length;
+        var start = end;
+        while (start > 0 && char.IsDigit(code[start - 1])) start--;
+        return start < end && int.TryParse(code.AsSpan(start, Math.Min(end - start, 9)), out var n) ? n : null;
     }
 
     private static int IndexOf(IReadOnlyList<RequirementIndex.Entry> list, RequirementIndex.Entry entry)

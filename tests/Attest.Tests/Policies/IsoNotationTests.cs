@@ -54,6 +54,9 @@ public sealed class IsoNotationTests : IAsyncLifetime
     {
         var ids = IsoNotation.Parse("Annex A 8.1, 5.3, 5.2, 5.5, 5.1; Clause 6.2, 4.1", _index);
         Assert.Equal("Clauses 4.1, 6.2; Annex A 5.1-5.3, 5.5, 8.1", IsoNotation.Format(ids, _index));
+        // GDPR's catalog holds selected articles: neighbours in the catalog are not a range unless their numbers follow on.
+        Assert.Equal("GDPR Art. 5, 6, 9, 12, 13", IsoNotation.Format(IsoNotation.Parse("GDPR Art. 5, 6, 9, 12, 13", _index), _index));
+        Assert.Equal("NIST CSF GV.OC-01-GV.OC-03", IsoNotation.Format(IsoNotation.Parse("NIST CSF GV.OC-01, GV.OC-02, GV.OC-03", _index), _index));
         // A run may not leap over a theme boundary: 5.37 then 6.1 are two entries.
         Assert.Equal("Annex A 5.36, 5.37, 6.1", IsoNotation.Format(IsoNotation.Parse("Annex A 5.36, 5.37, 6.1", _index), _index));
     }
