@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Attest.Accounts;
 using Attest.Audit;
+using Attest.Policies;
 using Attest.Context;
 using Attest.Controls;
 using Attest.Data;
@@ -19,12 +20,12 @@ public enum ScaleSize
 }
 
 /// <summary>How much of each record the generator makes.</summary>
-public sealed record ScaleVolumes(int People, int Controls, int LinksPerControl, int Parties, int Issues, int AuditEntries)
+public sealed record ScaleVolumes(int People, int Controls, int LinksPerControl, int Parties, int Issues, int AuditEntries, int Documents)
 {
     public static ScaleVolumes For(ScaleSize size) => size switch
     {
-        ScaleSize.Large => new(People: 2_000, Controls: 10_000, LinksPerControl: 20, Parties: 200, Issues: 200, AuditEntries: 1_000_000),
-        _ => new(People: 50, Controls: 200, LinksPerControl: 20, Parties: 20, Issues: 20, AuditEntries: 20_000),
+        ScaleSize.Large => new(People: 2_000, Controls: 10_000, LinksPerControl: 20, Parties: 200, Issues: 200, AuditEntries: 1_000_000, Documents: 300),
+        _ => new(People: 50, Controls: 200, LinksPerControl: 20, Parties: 20, Issues: 20, AuditEntries: 20_000, Documents: 30),
     };
 }
 
@@ -69,7 +70,7 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
         {
             // People: one shared hash keeps generation fast; every account signs in with Password.
             var hash = hasher.HashPassword(new User(), Password);
-            var people = new List<(Guid Id, OrganizationRole Role)>();
+            var people = new List<(Guid Id, OrganizationRole Role, string Department)>();
             for (var i = 0; i < volumes.People; i++)
             {
                 var role = i switch { 0 => OrganizationRole.Admin, < 5 => OrganizationRole.Manager, < 60 => OrganizationRole.Contributor, < 65 => OrganizationRole.Auditor, _ => OrganizationRole.Employee };
@@ -81,10 +82,15 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
                     PasswordHash = hash, LockoutEnabled = true, CreatedAt = start,
                 };
                 db.Users.Add(user);
-                db.Memberships.Add(new Membership { Id = NextGuid(random), OrganizationId = organization.Id, UserId = user.Id, Role = role, CreatedAt = start, Version = 1 });
+                var department = Departments[i % Departments.Length];
+                db.Memberships.Add(new Membership
+                {
+                    Id = NextGuid(random), OrganizationId = organization.Id, UserId = user.Id, Role = role, CreatedAt = start, Version = 1, Department = department,
+                    JobTitle = i switch { 0 => "CEO", 1 => "CISO", 2 => "CTO", _ => null },
+                });
                 audit.Created("User", user.Id, user.Email);
                 audit.Created("Membership", user.Id, role.ToString());
-                people.Add((user.Id, role));
+                people.Add((user.Id, role, department));
             }
             await FlushAsync(cancellationToken);
             counts["people"] = volumes.People;
@@ -143,6 +149,8 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
             }
             await FlushAsync(cancellationToken);
             counts["interested parties"] = volumes.Parties;
+            var documents = await SeedDocumentsAsync(organization.Id, volumes, random, people, requirements, owners, audit, start, now, counts, cancellationToken);
+            progress?.WriteLine($"  {volumes.Documents} documents, {documents} assignments ({watch.Elapsed.TotalSeconds:0.0} s)");
             counts["issues"] = volumes.Issues;
 
             // The rest of the trail: two years of status changes on controls, in time order.
@@ -179,6 +187,108 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
             await db.SaveChangesAsync(token);
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>
+    /// Documents as a large organization keeps them: the first 24 are policies for all personnel, the rest procedures and
+    /// standards for one department each; every document has a superseded 1.0 and a published 1.1 approved by the CISO and CEO,
+    /// every third also a 1.2 draft; about four in five assignments are accepted. Returns the number of assignments.
+    /// </summary>
+    private async Task<long> SeedDocumentsAsync(Guid organizationId, ScaleVolumes volumes, Random random, List<(Guid Id, OrganizationRole Role, string Department)> people,
+        List<Guid> requirements, Guid[] owners, AuditWriter audit, DateTimeOffset start, DateTimeOffset now, Dictionary<string, long> counts, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var readers = people.Where(p => p.Role != OrganizationRole.Auditor).ToList();
+        long assignments = 0, versions = 0;
+        for (var i = 1; i <= volumes.Documents; i++)
+        {
+            var policy = i <= 24;
+            var kind = policy ? DocumentKind.Policy : i % 2 == 0 ? DocumentKind.Procedure : DocumentKind.Standard;
+            var department = policy ? null : Departments[i % Departments.Length];
+            var document = new Document
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, Reference = $"{SaveDocument.PrefixOf(kind)}{i:0000}", Kind = kind,
+                Title = $"{Themes[i % Themes.Length]} {DocumentLabels.Of(kind).ToLowerInvariant()} {i}", OwnerId = owners[random.Next(owners.Length)],
+                Classification = i % 5 == 0 ? DocumentClassification.Public : DocumentClassification.Internal, ReviewMonths = 12, ReviewCycle = "annual",
+                Distribution = policy ? DocumentDistribution.AllPersonnel : DocumentDistribution.Groups, DistributionGroups = department ?? "",
+                ListPublicly = i % 5 == 0, CreatedAt = start, UpdatedAt = start, Version = 3,
+            };
+            var effective = today.AddDays(-random.Next(30, 420));
+            document.LastReviewedOn = effective;
+            document.NextReviewOn = effective.AddMonths(12);
+            DocumentVersion Version(int minor, DocumentVersionStatus status)
+            {
+                var version = new DocumentVersion
+                {
+                    Id = NextGuid(random), OrganizationId = organizationId, DocumentId = document.Id, Major = 1, Minor = minor, Status = status, Title = document.Title,
+                    Summary = $"What {document.Title} covers.", Body = $"## Purpose\n\nWhy {document.Title} exists.\n\n## Rules\n\n- Rule {minor + 1} of {i}.\n- Another rule.",
+                    ChangeNote = minor == 0 ? "First version" : $"Revision {minor}", CreatedAt = start, UpdatedAt = start, Version = 1,
+                    SubmittedAt = status == DocumentVersionStatus.Draft ? null : start, EffectiveOn = status is DocumentVersionStatus.Draft ? null : effective,
+                    PublishedAt = status is DocumentVersionStatus.Draft ? null : start, PublishedById = status is DocumentVersionStatus.Draft ? null : owners[0],
+                    NeededAcceptance = minor == 0,
+                };
+                db.DocumentVersions.Add(version);
+                audit.Created("DocumentVersion", version.Id, version.Title + " " + version.Number);
+                foreach (var requirement in Sample(random, requirements, 8))
+                {
+                    db.DocumentRequirements.Add(new DocumentRequirement { Id = NextGuid(random), OrganizationId = organizationId, VersionId = version.Id, RequirementId = requirement });
+                }
+                if (status != DocumentVersionStatus.Draft)
+                {
+                    foreach (var title in new[] { "CISO", "CEO" })
+                    {
+                        db.DocumentApprovals.Add(new DocumentApproval
+                        {
+                            Id = NextGuid(random), OrganizationId = organizationId, DocumentId = document.Id, VersionId = version.Id, RequiredJobTitle = title,
+                            RequestedAt = start, Decision = ApprovalDecision.Approved, DecidedById = people[title == "CEO" ? 0 : 1].Id, DecidedAt = start, Version = 1,
+                        });
+                    }
+                }
+                versions++;
+                return version;
+            }
+            var first = Version(0, DocumentVersionStatus.Superseded);
+            var published = Version(1, DocumentVersionStatus.Published);
+            var latest = i % 3 == 0 ? Version(2, DocumentVersionStatus.Draft) : published;
+            document.PublishedVersionId = published.Id;
+            document.LatestVersionId = latest.Id;
+            db.Documents.Add(document);
+            audit.Created("Document", document.Id, document.Title);
+            foreach (var title in new[] { "CISO", "CEO" })
+            {
+                db.DocumentApprovers.Add(new DocumentApprover { Id = NextGuid(random), OrganizationId = organizationId, DocumentId = document.Id, JobTitle = title });
+            }
+            foreach (var reader in readers.Where(r => policy || r.Department == department))
+            {
+                var accepted = random.Next(5) != 0;
+                var at = start.AddDays(random.Next(1, 700));
+                db.DocumentAssignments.Add(new DocumentAssignment
+                {
+                    Id = NextGuid(random), OrganizationId = organizationId, DocumentId = document.Id, UserId = reader.Id, VersionId = accepted ? first.Id : published.Id,
+                    AssignedAt = at, DueOn = DateOnly.FromDateTime(at.UtcDateTime).AddDays(14), OpenedAt = accepted ? at : null, AcceptedAt = accepted ? at.AddHours(1) : null, Version = 1,
+                });
+                if (accepted)
+                {
+                    db.DocumentAcceptances.Add(new DocumentAcceptance
+                    {
+                        Id = NextGuid(random), OrganizationId = organizationId, DocumentId = document.Id, VersionId = first.Id, UserId = reader.Id, OpenedAt = at, AcceptedAt = at.AddHours(1),
+                    });
+                }
+                assignments++;
+            }
+            if (i % 10 == 0) await SaveAndClearAsync(cancellationToken);
+        }
+        await SaveAndClearAsync(cancellationToken);
+        counts["documents"] = volumes.Documents;
+        counts["document versions"] = versions;
+        counts["document assignments"] = assignments;
+        return assignments;
+    }
+
+    private async Task SaveAndClearAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Appends hash-chained entries after the organization's existing chain, oldest first.</summary>
@@ -251,6 +361,7 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
 
     private static string Slug(string name) => new string(name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray()) is { Length: > 0 } slug ? slug : "scale";
 
+    private static readonly string[] Departments = ["Legal services", "Financial services", "Healthcare services", "Engineering", "Marketing", "Design", "Operations", "Security"];
     private static readonly string[] Themes = ["Access", "Encryption", "Logging", "Backup", "Supplier", "Training", "Incident", "Change", "Model evaluation", "Data quality", "Privacy", "Physical"];
     private static readonly string[] FirstNames = ["Ada", "Ben", "Chloe", "Dev", "Emma", "Femi", "Grace", "Hugo", "Ines", "Jon", "Kemi", "Liam", "Maya", "Noah", "Olu", "Priya"];
     private static readonly string[] LastNames = ["Adams", "Brown", "Chen", "Diaz", "Evans", "Fischer", "Garcia", "Hughes", "Ito", "Jones", "Khan", "Lopez"];
