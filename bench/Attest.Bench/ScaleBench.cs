@@ -64,9 +64,16 @@ internal static partial class ScaleBench
             new("SoA XLSX export", "/soa/iso27001-2022/export?version=draft&format=xlsx", null),
             new("SoA PDF export", "/soa/iso27001-2022/export?version=draft&format=pdf", null),
             new("members (2,000)", "/settings/members", 50),
+            new("policies register (300 documents)", "/policies", 50),
+            new("policy detail with history", $"/policies/{samples.Document}", 50),
+            new("policy coverage", "/policies/coverage", 50),
+            new("acknowledgements (~116,000 assignments)", "/policies/acknowledgements", 50),
+            new("my policies", "/my/documents", 50),
+            new("policy set ZIP export", "/policies/export?format=zip", null),
             new("API: controls page", "/api/v1/controls", 50),
             new("API: audit entries", "/api/v1/audit-entries", 50),
             new("API: coverage", "/api/v1/frameworks/coverage", 50),
+            new("API: documents page", "/api/v1/documents", 50),
             new("component definition export (OSCAL)", "/controls/oscal", null),
         };
         var rows = new List<(RouteCase Case, double Median, double P95, int Queries, double AllocatedKb)>();
@@ -200,7 +207,7 @@ internal static partial class ScaleBench
         return NewToken().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
     }
 
-    private sealed record Samples(string Control, string Requirement);
+    private sealed record Samples(string Control, string Requirement, string Document);
 
     private static async Task<Samples> SamplesAsync(HttpClient client, string token)
     {
@@ -213,7 +220,8 @@ internal static partial class ScaleBench
         }
         var control = (await Get("/api/v1/controls")).GetProperty("rows")[0].GetProperty("id").GetString()!;
         var requirement = (await Get("/api/v1/frameworks/iso27001-2022/requirements?q=A.5.15"))[0].GetProperty("id").GetString()!;
-        return new Samples(control, requirement);
+        var document = (await Get("/api/v1/documents?q=policy")).GetProperty("rows")[0].GetProperty("id").GetString()!;
+        return new Samples(control, requirement, document);
     }
 
     /// <summary>wrk at 50 connections over a mix of pages; the session cookie is sent with every request.</summary>

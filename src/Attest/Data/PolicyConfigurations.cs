@@ -87,7 +87,10 @@ internal sealed class DocumentAssignmentConfiguration : IEntityTypeConfiguration
         builder.HasOne<Document>().WithMany().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.DocumentId, a.UserId }).IsUnique();
-        builder.HasIndex(a => new { a.OrganizationId, a.UserId });
+        // Covering indexes for the campaign and register tallies (per document, per person) and for who is overdue.
+        builder.HasIndex(a => new { a.OrganizationId, a.DocumentId, a.AcceptedAt, a.DueOn });
+        builder.HasIndex(a => new { a.OrganizationId, a.UserId, a.AcceptedAt, a.DueOn });
+        builder.HasIndex(a => new { a.OrganizationId, a.AcceptedAt, a.DueOn });
     }
 }
 

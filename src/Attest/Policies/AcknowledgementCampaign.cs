@@ -22,6 +22,10 @@ public static class AcknowledgementCampaign
     public sealed record Summary(Tally Overall, IReadOnlyList<DocumentLine> Documents, IReadOnlyList<GroupLine> Departments,
         IReadOnlyList<PersonLine> People, bool MorePeople, IReadOnlyList<OverdueLine> Overdue, int OverdueTotal);
 
+    /// <summary>
+    /// Two aggregates over the assignments, each answered from a covering index (per document, per person); departments,
+    /// overall figures and the people page are folded from the per-person tallies in memory (one row per person).
+    /// </summary>
     public static async Task<Summary> RunAsync(AttestDbContext db, int peoplePage = 1, int pageSize = 50, CancellationToken cancellationToken = default)
     {
         var today = DocumentDates.Today(db);
@@ -33,34 +37,34 @@ public static class AcknowledgementCampaign
             .OrderBy(x => x.Reference)
             .Select(x => new DocumentLine(x.g.Key, x.Reference, x.Title, x.Major + "." + x.Minor, new Tally(x.g.Assigned, x.g.Accepted, x.g.Overdue)))
             .ToListAsync(cancellationToken);
-        var byDepartment = await assignments
-            .Join(db.Memberships, a => a.UserId, m => m.UserId, (a, m) => new { a.AcceptedAt, a.DueOn, m.Department })
-            .GroupBy(x => x.Department)
+        var byPerson = await assignments.GroupBy(a => a.UserId)
             .Select(g => new { g.Key, Assigned = g.Count(), Accepted = g.Count(a => a.AcceptedAt != null), Overdue = g.Count(a => a.AcceptedAt == null && a.DueOn < today) })
             .ToListAsync(cancellationToken);
-        var people = await assignments.GroupBy(a => a.UserId)
-            .Select(g => new { g.Key, Assigned = g.Count(), Accepted = g.Count(a => a.AcceptedAt != null), Overdue = g.Count(a => a.AcceptedAt == null && a.DueOn < today) })
-            .Join(db.Users, g => g.Key, u => u.Id, (g, u) => new { g, u.DisplayName, u.Email })
-            .OrderByDescending(x => x.g.Overdue).ThenBy(x => x.DisplayName)
-            .Skip((peoplePage - 1) * pageSize).Take(pageSize + 1)
-            .Select(x => new { x.g.Key, x.DisplayName, x.Email, x.g.Assigned, x.g.Accepted, x.g.Overdue,
-                Department = db.Memberships.Where(m => m.UserId == x.g.Key).Select(m => m.Department).FirstOrDefault() })
-            .ToListAsync(cancellationToken);
-        var more = people.Count > pageSize;
-        if (more) people.RemoveAt(pageSize);
-        var overdueQuery = assignments.Where(a => a.AcceptedAt == null && a.DueOn < today);
-        var overdueTotal = await overdueQuery.CountAsync(cancellationToken);
-        var overdue = await overdueQuery
+        var departments = await db.Memberships.AsNoTracking().Select(m => new { m.UserId, m.Department }).ToDictionaryAsync(m => m.UserId, m => m.Department, cancellationToken);
+
+        var byDepartment = byPerson.GroupBy(p => departments.GetValueOrDefault(p.Key))
+            .OrderBy(g => g.Key ?? "\uffff", StringComparer.OrdinalIgnoreCase)
+            .Select(g => new GroupLine(g.Key ?? "(no department)", new Tally(g.Sum(p => p.Assigned), g.Sum(p => p.Accepted), g.Sum(p => p.Overdue))))
+            .ToList();
+        var overall = new Tally(byPerson.Sum(p => p.Assigned), byPerson.Sum(p => p.Accepted), byPerson.Sum(p => p.Overdue));
+
+        // The people page: most overdue first; names for that page only.
+        var ordered = byPerson.OrderByDescending(p => p.Overdue).ThenByDescending(p => p.Assigned - p.Accepted).ThenBy(p => p.Key).ToList();
+        var page = ordered.Skip((peoplePage - 1) * pageSize).Take(pageSize).ToList();
+        var ids = page.Select(p => p.Key).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var people = page.Where(p => names.ContainsKey(p.Key))
+            .Select(p => new PersonLine(p.Key, names[p.Key].DisplayName, names[p.Key].Email, departments.GetValueOrDefault(p.Key), new Tally(p.Assigned, p.Accepted, p.Overdue)))
+            .ToList();
+
+        var overdue = await assignments.Where(a => a.AcceptedAt == null && a.DueOn < today)
+            .OrderBy(a => a.DueOn).Take(100)
             .Join(db.Documents, a => a.DocumentId, d => d.Id, (a, d) => new { a, d.Reference, d.Title })
             .Join(db.Users, x => x.a.UserId, u => u.Id, (x, u) => new { x.a, x.Reference, x.Title, u.DisplayName, u.Email })
-            .OrderBy(x => x.a.DueOn).ThenBy(x => x.DisplayName).Take(100)
+            .OrderBy(x => x.a.DueOn).ThenBy(x => x.DisplayName)
             .Select(x => new OverdueLine(x.a.DocumentId, x.Reference, x.Title, x.DisplayName, x.Email, x.a.DueOn, x.a.OpenedAt, x.a.RemindedAt))
             .ToListAsync(cancellationToken);
-        var overall = new Tally(byDepartment.Sum(d => d.Assigned), byDepartment.Sum(d => d.Accepted), byDepartment.Sum(d => d.Overdue));
-        return new Summary(overall, byDocument,
-            byDepartment.OrderBy(d => d.Key ?? "\uffff").Select(d => new GroupLine(d.Key ?? "(no department)", new Tally(d.Assigned, d.Accepted, d.Overdue))).ToList(),
-            people.Select(p => new PersonLine(p.Key, p.DisplayName, p.Email, p.Department, new Tally(p.Assigned, p.Accepted, p.Overdue))).ToList(), more,
-            overdue, overdueTotal);
+        return new Summary(overall, byDocument, byDepartment, people, ordered.Count > peoplePage * pageSize, overdue, overall.Overdue);
     }
 
     /// <summary>Everything one person has accepted, version by version, for as long as the organization exists.</summary>

@@ -1146,7 +1146,11 @@ namespace Attest.Data.Migrations.Postgres
                     b.HasIndex("DocumentId", "UserId")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "UserId");
+                    b.HasIndex("OrganizationId", "AcceptedAt", "DueOn");
+
+                    b.HasIndex("OrganizationId", "DocumentId", "AcceptedAt", "DueOn");
+
+                    b.HasIndex("OrganizationId", "UserId", "AcceptedAt", "DueOn");
 
                     b.ToTable("DocumentAssignments");
                 });

@@ -1141,7 +1141,11 @@ namespace Attest.Data.Migrations.Sqlite
                     b.HasIndex("DocumentId", "UserId")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "UserId");
+                    b.HasIndex("OrganizationId", "AcceptedAt", "DueOn");
+
+                    b.HasIndex("OrganizationId", "DocumentId", "AcceptedAt", "DueOn");
+
+                    b.HasIndex("OrganizationId", "UserId", "AcceptedAt", "DueOn");
 
                     b.ToTable("DocumentAssignments");
                 });

@@ -436,9 +436,19 @@ namespace Attest.Data.Migrations.Sqlite
                 column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_DocumentAssignments_OrganizationId_UserId",
+                name: "IX_DocumentAssignments_OrganizationId_AcceptedAt_DueOn",
                 table: "DocumentAssignments",
-                columns: new[] { "OrganizationId", "UserId" });
+                columns: new[] { "OrganizationId", "AcceptedAt", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentAssignments_OrganizationId_DocumentId_AcceptedAt_DueOn",
+                table: "DocumentAssignments",
+                columns: new[] { "OrganizationId", "DocumentId", "AcceptedAt", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentAssignments_OrganizationId_UserId_AcceptedAt_DueOn",
+                table: "DocumentAssignments",
+                columns: new[] { "OrganizationId", "UserId", "AcceptedAt", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DocumentAssignments_UserId",
