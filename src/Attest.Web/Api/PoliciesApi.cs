@@ -43,6 +43,9 @@ public static class PoliciesApi
         api.MapPost("/documents/import", Import).RequireAuthorization(Access.Manager)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(12 * 1024 * 1024))
             .WithSummary("Imports the request body as a policy index (?fileName= ends .csv, .xlsx or .md). All or nothing; errors name the row.");
+        api.MapPost("/documents/import-markdown", ImportMarkdown).RequireAuthorization(Access.Manager)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(2 * 1024 * 1024))
+            .WithSummary("The request body (Markdown, optional YAML front matter) as a new draft document, or as the new draft text of ?documentId=.");
         api.MapGet("/documents/export", Export).RequireAuthorization(Access.Reader).WithSummary("?format=csv (the register) or zip (every published document as Markdown and PDF).");
         api.MapGet("/me/documents", Mine).RequireAuthorization(Access.Member).WithSummary("What the caller must read and accept, has accepted, and must approve.");
         api.MapGet("/notation", Parse).RequireAuthorization(Access.Reader)
@@ -135,6 +138,15 @@ public static class PoliciesApi
         await request.Body.CopyToAsync(buffer, cancellationToken);
         buffer.Position = 0;
         return TypedResults.Ok(await import.RunAsync(buffer, string.IsNullOrWhiteSpace(fileName) ? "upload.csv" : Path.GetFileName(fileName), cancellationToken));
+    }
+
+    private static async Task<Created<DocumentDetail>> ImportMarkdown(HttpRequest request, string? fileName, Guid? documentId, ImportPolicyMarkdown import,
+        AttestDbContext db, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        var id = await import.RunAsync(text, string.IsNullOrWhiteSpace(fileName) ? "policy.md" : Path.GetFileName(fileName), documentId, cancellationToken);
+        return TypedResults.Created($"/api/v1/documents/{id}", await DocumentQueries.DetailAsync(db, id, cancellationToken));
     }
 
     private static async Task<IResult> Export(string? format, AttestDbContext db, CancellationToken cancellationToken) => (format ?? "csv").ToLowerInvariant() switch

@@ -25,8 +25,6 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
     public int PublishedDocuments { get; private set; }
     public int DraftDocuments { get; private set; }
     public int OverdueReviews { get; private set; }
-    public int Assignments { get; private set; }
-    public int Accepted { get; private set; }
     public int MyToRead { get; private set; }
     public int MyOverdue { get; private set; }
     public int MyReminders { get; private set; }
@@ -58,8 +56,6 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
                 Published = db.Documents.Count(d => d.PublishedVersionId != null && !d.Retired),
                 Drafts = db.Documents.Count(d => !d.Retired && d.LatestVersionId != d.PublishedVersionId),
                 OverdueReviews = db.Documents.Count(d => !d.Retired && d.NextReviewOn != null && d.NextReviewOn < today),
-                Assignments = db.DocumentAssignments.Count(),
-                Accepted = db.DocumentAssignments.Count(a => a.AcceptedAt != null),
                 MyToRead = db.DocumentAssignments.Count(a => a.UserId == me && a.AcceptedAt == null),
                 MyOverdue = db.DocumentAssignments.Count(a => a.UserId == me && a.AcceptedAt == null && a.DueOn < today),
                 MyReminders = db.DocumentAssignments.Count(a => a.UserId == me && a.AcceptedAt == null && a.RemindedAt != null),
@@ -82,8 +78,6 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
         PublishedDocuments = figures.Published;
         DraftDocuments = figures.Drafts;
         OverdueReviews = figures.OverdueReviews;
-        Assignments = figures.Assignments;
-        Accepted = figures.Accepted;
         MyToRead = figures.MyToRead;
         MyOverdue = figures.MyOverdue;
         MyReminders = figures.MyReminders;

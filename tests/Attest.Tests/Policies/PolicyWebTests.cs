@@ -76,6 +76,15 @@ public sealed class PolicyWebTests
         Assert.Equal("Annex A 8.15-8.17", detail.GetProperty("latest").GetProperty("relevance").GetString());
         Assert.Equal("POL-001", detail.GetProperty("reference").GetString());
 
+        var markdown = await api.PostAsync("/api/v1/documents/import-markdown?fileName=backup.md",
+            new StringContent("---\ntitle: Backup Policy\nrelevance: Annex A 8.13\nreview-months: 6\n---\n## Purpose\n\nKeep copies."));
+        Assert.Equal(HttpStatusCode.Created, markdown.StatusCode);
+        var imported = await markdown.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Backup Policy", "Annex A 8.13", 6), (imported.GetProperty("title").GetString(), imported.GetProperty("latest").GetProperty("relevance").GetString(), imported.GetProperty("reviewMonths").GetInt32()));
+        var badMarkdown = await api.PostAsync("/api/v1/documents/import-markdown?fileName=bad.md", new StringContent("---\ntitle: X\nreview-months: often\n---\nText"));
+        Assert.Equal(HttpStatusCode.BadRequest, badMarkdown.StatusCode);
+        Assert.Contains("review-months", await badMarkdown.Content.ReadAsStringAsync());
+
         var notation = await api.GetFromJsonAsync<JsonElement>("/api/v1/notation?text=" + Uri.EscapeDataString("GDPR Art. 33, 34; Clauses 6.1.3, 6.1.2"));
         Assert.Equal("Clauses 6.1.2, 6.1.3; GDPR Art. 33, 34", notation.GetProperty("formatted").GetString());
         Assert.Equal(4, notation.GetProperty("requirementIds").GetArrayLength());
