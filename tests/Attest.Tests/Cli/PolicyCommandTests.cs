@@ -1,19 +1,12 @@
 using System.IO.Compression;
 using Attest.Tests.Support;
-using Attest.Web.Cli;
+
+using static Attest.Tests.Support.Cli;
 
 namespace Attest.Tests.Cli;
 
 public sealed class PolicyCommandTests
 {
-    private static async Task<(int Code, string Output, string Error)> AttestAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await AttestCommandLine.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task PoliciesInitImportExport_WorkFromTheCommandLine_AndABadFileImportsNothing(string provider)

@@ -48,23 +48,11 @@ public sealed class ReadModel(AttestDbContext db, ActingContext acting) : PageMo
 
     private async Task<IActionResult> RunAsync(Func<Task> action, string success)
     {
-        try
+        if (await this.TryAsync(db, Errors, action))
         {
-            await action();
             TempData["Success"] = success;
             return Redirect("/my/documents");
         }
-        catch (ValidationFailedException invalid)
-        {
-            Errors.AddRange(invalid.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        catch (EditConflictException conflict)
-        {
-            Errors.Add(conflict.Message);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        db.ChangeTracker.Clear();
         await LoadAsync();
         return Page();
     }

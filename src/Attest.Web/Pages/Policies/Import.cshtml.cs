@@ -44,21 +44,16 @@ public sealed class ImportModel(AttestDbContext db) : PageModel
         }
         else
         {
-            try
+            IActionResult? done = null;
+            if (await this.TryAsync(db, Errors, async () =>
+                {
+                    await using var stream = file.OpenReadStream();
+                    done = await import(stream);
+                }))
             {
-                await using var stream = file.OpenReadStream();
-                return await import(stream);
-            }
-            catch (ValidationFailedException invalid)
-            {
-                Errors.AddRange(invalid.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
-            }
-            catch (RecordNotFoundException missing)
-            {
-                Errors.Add(missing.Message);
+                return done!;
             }
         }
-        db.ChangeTracker.Clear();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync();
         return Page();

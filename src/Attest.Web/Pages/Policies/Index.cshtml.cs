@@ -29,20 +29,14 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
     public async Task<IActionResult> OnPostInitAsync([FromServices] InitStarterPolicies init)
     {
         if (!CanManage) return Forbid();
-        try
+        var created = 0;
+        if (await this.TryAsync(db, Errors, async () => created = await init.RunAsync(HttpContext.RequestAborted)))
         {
-            var created = await init.RunAsync(HttpContext.RequestAborted);
             TempData["Success"] = created == 0 ? "Every starter policy already exists." : $"{created} draft policies have been created from the starter set.";
             return RedirectToPage();
         }
-        catch (ValidationFailedException invalid)
-        {
-            Errors.AddRange(invalid.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            db.ChangeTracker.Clear();
-            await OnGetAsync();
-            return Page();
-        }
+        await OnGetAsync();
+        return Page();
     }
 
     public string PageUrl(int page) =>

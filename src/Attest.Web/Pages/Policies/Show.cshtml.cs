@@ -68,23 +68,11 @@ public sealed class ShowModel(AttestDbContext db, ActingContext acting, IAuthori
     {
         if (!await db.Documents.AnyAsync(d => d.Id == Id, HttpContext.RequestAborted)) return NotFound();
         if (!await allowed()) return Forbid();
-        try
+        if (await this.TryAsync(db, Errors, action))
         {
-            await action();
             if (success is not null) TempData["Success"] = success;
             return Redirect(redirect ?? $"/policies/{Id}");
         }
-        catch (ValidationFailedException invalid)
-        {
-            Errors.AddRange(invalid.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        catch (EditConflictException conflict)
-        {
-            Errors.Add(conflict.Message);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        db.ChangeTracker.Clear();
         await LoadAsync();
         return Page();
     }

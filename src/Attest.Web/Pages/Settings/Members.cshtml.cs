@@ -59,31 +59,7 @@ public sealed class MembersModel(AttestDbContext db, AddMember add, ChangeMember
         return Page();
     }
 
-    private async Task<bool> RunAsync(Func<Task> action)
-    {
-        try
-        {
-            await action();
-            return true;
-        }
-        catch (ValidationFailedException invalid)
-        {
-            Errors.AddRange(invalid.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        catch (EditConflictException conflict)
-        {
-            Errors.Add(conflict.Message);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        catch (RecordNotFoundException)
-        {
-            Errors.Add("That member is no longer in this organization.");
-            Response.StatusCode = StatusCodes.Status404NotFound;
-        }
-        db.ChangeTracker.Clear();
-        return false;
-    }
+    private Task<bool> RunAsync(Func<Task> action) => this.TryAsync(db, Errors, action);
 
     /// <summary>One page of members (searchable by name or e-mail), one query.</summary>
     private async Task LoadAsync()

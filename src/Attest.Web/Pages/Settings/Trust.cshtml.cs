@@ -22,7 +22,6 @@ public sealed class TrustModel(AttestDbContext db, ActingContext acting, UpdateT
 
     [BindProperty] public TrustForm Input { get; set; } = new();
     public List<string> Errors { get; } = [];
-    public string? Conflict { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -36,21 +35,10 @@ public sealed class TrustModel(AttestDbContext db, ActingContext acting, UpdateT
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
+        if (await this.TryAsync(db, Errors, () => update.RunAsync(new TrustPageSettings(Input.Enabled, Input.Slug, Input.Summary, Input.CertificationStatement, Input.Version), HttpContext.RequestAborted)))
         {
-            await update.RunAsync(new TrustPageSettings(Input.Enabled, Input.Slug, Input.Summary, Input.CertificationStatement, Input.Version), HttpContext.RequestAborted);
             TempData["Success"] = Input.Enabled ? "The trust page is published." : "The trust page settings have been saved; the page is switched off.";
             return RedirectToPage();
-        }
-        catch (ValidationFailedException invalid)
-        {
-            Errors.AddRange(invalid.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        catch (EditConflictException conflict)
-        {
-            Conflict = conflict.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
         }
         return Page();
     }

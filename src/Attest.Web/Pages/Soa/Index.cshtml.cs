@@ -27,21 +27,11 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Approve
     public async Task<IActionResult> OnPostApproveAsync(string? note, bool major)
     {
         if (!CanManage) return Forbid();
-        try
+        var number = "";
+        if (await this.TryAsync(db, Errors, async () => number = await approve.RunAsync(Key ?? "", major, note, HttpContext.RequestAborted)))
         {
-            var number = await approve.RunAsync(Key ?? "", major, note, HttpContext.RequestAborted);
             TempData["Success"] = $"The Statement of Applicability has been approved as version {number}.";
             return Redirect($"/soa/{Key}?version={number}");
-        }
-        catch (ValidationFailedException invalid)
-        {
-            Errors.AddRange(invalid.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        catch (EditConflictException conflict)
-        {
-            Errors.Add(conflict.Message);
-            Response.StatusCode = StatusCodes.Status409Conflict;
         }
         Version = null;
         return await LoadAsync() ? Page() : NotFound();
