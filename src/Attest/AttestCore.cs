@@ -79,6 +79,14 @@ public static class AttestCore
         services.AddScoped<Policies.ImportPolicyIndex>();
         services.AddScoped<Policies.ImportPolicyMarkdown>();
         services.AddScoped<DemoPolicies>();
+        services.AddScoped<Assets.SaveAsset>();
+        services.AddScoped<Assets.RemoveAsset>();
+        services.AddScoped<Assets.SaveClassificationLevel>();
+        services.AddScoped<AiSystems.SaveAiSystem>();
+        services.AddScoped<AiSystems.SaveAiSystemClass>();
+        services.AddScoped<AiSystems.SaveImpactAssessment>();
+        services.AddScoped<AiSystems.EditImpactAssessmentContent>();
+        services.AddScoped<AiSystems.ImpactAssessmentWorkflow>();
         return services;
     }
 

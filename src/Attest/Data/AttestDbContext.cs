@@ -68,6 +68,20 @@ public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataPr
     public DbSet<Policies.DocumentRelation> DocumentRelations => Set<Policies.DocumentRelation>();
     public DbSet<Policies.DocumentAssignment> DocumentAssignments => Set<Policies.DocumentAssignment>();
     public DbSet<Policies.DocumentAcceptance> DocumentAcceptances => Set<Policies.DocumentAcceptance>();
+    public DbSet<Assets.ClassificationLevel> ClassificationLevels => Set<Assets.ClassificationLevel>();
+    public DbSet<Assets.Asset> Assets => Set<Assets.Asset>();
+    public DbSet<Assets.AssetDependency> AssetDependencies => Set<Assets.AssetDependency>();
+    public DbSet<AiSystems.AiSystemClass> AiSystemClasses => Set<AiSystems.AiSystemClass>();
+    public DbSet<AiSystems.AiSystemClassRequirement> AiSystemClassRequirements => Set<AiSystems.AiSystemClassRequirement>();
+    public DbSet<AiSystems.AiSystem> AiSystems => Set<AiSystems.AiSystem>();
+    public DbSet<AiSystems.AiSystemControl> AiSystemControls => Set<AiSystems.AiSystemControl>();
+    public DbSet<AiSystems.ImpactAssessment> ImpactAssessments => Set<AiSystems.ImpactAssessment>();
+    public DbSet<AiSystems.ImpactAssessmentSystem> ImpactAssessmentSystems => Set<AiSystems.ImpactAssessmentSystem>();
+    public DbSet<AiSystems.AffectedParty> AffectedParties => Set<AiSystems.AffectedParty>();
+    public DbSet<AiSystems.ImpactEntry> ImpactEntries => Set<AiSystems.ImpactEntry>();
+    public DbSet<AiSystems.ImpactEntryControl> ImpactEntryControls => Set<AiSystems.ImpactEntryControl>();
+    public DbSet<AiSystems.StakeholderInput> StakeholderInputs => Set<AiSystems.StakeholderInput>();
+    public DbSet<AiSystems.ImpactAssessmentVersion> ImpactAssessmentVersions => Set<AiSystems.ImpactAssessmentVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
