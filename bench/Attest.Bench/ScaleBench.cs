@@ -70,10 +70,20 @@ internal static partial class ScaleBench
             new("acknowledgements (~116,000 assignments)", "/policies/acknowledgements", 50),
             new("my policies", "/my/documents", 50),
             new("policy set ZIP export", "/policies/export?format=zip", null),
+            new("asset inventory (10,000)", "/assets", 50),
+            new("assets filtered and sorted", "/assets?type=Software&criticality=High&sort=Name&desc=true", 50),
+            new("assets search", "/assets?q=model", 50),
+            new("asset detail with dependencies", $"/assets/{samples.Asset}", 50),
+            new("AI registry (500 systems, coverage)", "/ai", 50),
+            new("AI system detail", $"/ai/systems/{samples.AiSystem}", 50),
+            new("impact assessments", "/ai/assessments", 50),
+            new("inventory XLSX export (10,000 assets)", "/assets/export?format=xlsx", 2000),
+            new("AI registry XLSX export", "/ai/export", null),
             new("API: controls page", "/api/v1/controls", 50),
             new("API: audit entries", "/api/v1/audit-entries", 50),
             new("API: coverage", "/api/v1/frameworks/coverage", 50),
             new("API: documents page", "/api/v1/documents", 50),
+            new("API: assets page", "/api/v1/assets", 50),
             new("component definition export (OSCAL)", "/controls/oscal", null),
         };
         var rows = new List<(RouteCase Case, double Median, double P95, int Queries, double AllocatedKb)>();
@@ -207,7 +217,7 @@ internal static partial class ScaleBench
         return NewToken().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
     }
 
-    private sealed record Samples(string Control, string Requirement, string Document);
+    private sealed record Samples(string Control, string Requirement, string Document, string Asset, string AiSystem, string? Assessment);
 
     private static async Task<Samples> SamplesAsync(HttpClient client, string token)
     {
@@ -221,7 +231,11 @@ internal static partial class ScaleBench
         var control = (await Get("/api/v1/controls")).GetProperty("rows")[0].GetProperty("id").GetString()!;
         var requirement = (await Get("/api/v1/frameworks/iso27001-2022/requirements?q=A.5.15"))[0].GetProperty("id").GetString()!;
         var document = (await Get("/api/v1/documents?q=policy")).GetProperty("rows")[0].GetProperty("id").GetString()!;
-        return new Samples(control, requirement, document);
+        var asset = (await Get("/api/v1/assets?type=AiModel")).GetProperty("rows")[0].GetProperty("id").GetString()!;
+        var system = (await Get("/api/v1/ai-systems")).GetProperty("rows")[0].GetProperty("id").GetString()!;
+        var assessments = await Get("/api/v1/impact-assessments");
+        var assessment = assessments.GetArrayLength() > 0 ? assessments[0].GetProperty("id").GetString() : null;
+        return new Samples(control, requirement, document, asset, system, assessment);
     }
 
     /// <summary>wrk at 50 connections over a mix of pages; the session cookie is sent with every request.</summary>

@@ -87,6 +87,7 @@ public static class AttestCore
         services.AddScoped<AiSystems.SaveImpactAssessment>();
         services.AddScoped<AiSystems.EditImpactAssessmentContent>();
         services.AddScoped<AiSystems.ImpactAssessmentWorkflow>();
+        services.AddScoped<Assets.ImportAssetInventory>();
         return services;
     }
 

@@ -17,5 +17,6 @@ public static class ApiRoutes
         v1.MapFrameworksApi();
         v1.MapSoaApi();
         v1.MapPoliciesApi();
+        v1.MapAssetsApi();
     }
 }

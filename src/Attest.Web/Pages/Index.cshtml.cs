@@ -29,6 +29,8 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
     public int MyOverdue { get; private set; }
     public int MyReminders { get; private set; }
     public int MyApprovals { get; private set; }
+    public int Assets { get; private set; }
+    public Attest.AiSystems.AiDashboardFigures? Ai { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -54,6 +56,7 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
                 ImplementedControls = db.Controls.Count(c => c.Status == Attest.Controls.ImplementationStatus.Implemented),
                 SoaVersions = db.SoaVersions.Count(),
                 Published = db.Documents.Count(d => d.PublishedVersionId != null && !d.Retired),
+                Assets = db.Assets.Count(),
                 Drafts = db.Documents.Count(d => !d.Retired && d.LatestVersionId != d.PublishedVersionId),
                 OverdueReviews = db.Documents.Count(d => !d.Retired && d.NextReviewOn != null && d.NextReviewOn < today),
                 MyToRead = db.DocumentAssignments.Count(a => a.UserId == me && a.AcceptedAt == null),
@@ -82,5 +85,7 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
         MyOverdue = figures.MyOverdue;
         MyReminders = figures.MyReminders;
         MyApprovals = Role == OrganizationRole.Auditor ? 0 : figures.MyApprovals;
+        Assets = figures.Assets;
+        if (CanRead) Ai = await Attest.AiSystems.ImpactAssessmentQueries.FiguresAsync(db, HttpContext.RequestAborted);
     }
 }

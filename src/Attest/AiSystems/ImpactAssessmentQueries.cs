@@ -69,8 +69,9 @@ public static class ImpactAssessmentQueries
         var assessment = await db.ImpactAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new RecordNotFoundException("Impact assessment", id);
         var systems = await db.ImpactAssessmentSystems.AsNoTracking().Where(l => l.AssessmentId == id)
             .Join(db.AiSystems, l => l.AiSystemId, s => s.Id, (_, s) => s)
-            .Join(db.Assets, s => s.AssetId, a => a.Id, (s, a) => new AssessmentContent.SystemLine(s.Id, a.Reference, a.Name, s.ServiceCategory))
-            .OrderBy(s => s.Name)
+            .Join(db.Assets, s => s.AssetId, a => a.Id, (s, a) => new { s.Id, a.Reference, a.Name, s.ServiceCategory })
+            .OrderBy(x => x.Name)
+            .Select(x => new AssessmentContent.SystemLine(x.Id, x.Reference, x.Name, x.ServiceCategory))
             .ToListAsync(cancellationToken);
         var parties = await db.AffectedParties.AsNoTracking().Where(p => p.AssessmentId == id).OrderBy(p => p.Kind).ThenBy(p => p.Name)
             .Select(p => new AssessmentContent.PartyLine(p.Id, p.Name, p.Kind, p.Description)).ToListAsync(cancellationToken);

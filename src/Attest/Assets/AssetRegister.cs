@@ -113,7 +113,11 @@ public sealed class SaveAsset(AttestDbContext db)
         if (id is not null && asset.Type == AssetType.AiModel &&
             (asset.VersionLabel != (input.VersionLabel?.Trim() ?? "") || asset.Provider != (input.Provider?.Trim() ?? "") || asset.Origin != input.Origin))
         {
-            await AiSystems.Reassessment.FlagUsersOfModelAsync(db, asset.Id, $"model {asset.Name} changed (version {asset.VersionLabel} → {input.VersionLabel?.Trim()})", cancellationToken);
+            var changes = new List<string>();
+            if (asset.VersionLabel != (input.VersionLabel?.Trim() ?? "")) changes.Add($"version {asset.VersionLabel} → {input.VersionLabel?.Trim()}");
+            if (asset.Provider != (input.Provider?.Trim() ?? "")) changes.Add($"provider {asset.Provider} → {input.Provider?.Trim()}");
+            if (asset.Origin != input.Origin) changes.Add($"origin {asset.Origin} → {input.Origin}");
+            await AiSystems.Reassessment.FlagUsersOfModelAsync(db, asset.Id, $"model {asset.Name} changed ({string.Join(", ", changes)})", cancellationToken);
         }
         Apply(asset, input);
         if (dependencies is not null)

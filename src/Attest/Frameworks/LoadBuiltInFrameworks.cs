@@ -47,7 +47,7 @@ public sealed class LoadBuiltInFrameworks(AttestDbContext db, ImportFramework im
     }
 }
 
-/// <summary>Runs <see cref="LoadBuiltInFrameworks"/> for every organization (at start-up and after migrating).</summary>
+/// <summary>Runs <see cref="LoadBuiltInFrameworks"/> for every organization (at start-up and after migrating), and gives each the default classification levels it lacks.</summary>
 public static class BuiltInFrameworkSync
 {
     public static async Task RunForAllOrganizationsAsync(IServiceProvider services, CancellationToken cancellationToken = default)
@@ -65,6 +65,7 @@ public static class BuiltInFrameworkSync
             var db = provider.GetRequiredService<AttestDbContext>();
             db.Acting.EnterOrganization(organizationId, OrganizationRole.Admin);
             await provider.GetRequiredService<LoadBuiltInFrameworks>().RunAsync(cancellationToken);
+            await Assets.DefaultClassifications.EnsureAsync(db, cancellationToken);
         }
     }
 }

@@ -34,6 +34,7 @@ public sealed class CreateOrganization(AttestDbContext db, Frameworks.LoadBuiltI
             await db.SaveChangesAsync(cancellationToken);
             // Every organization starts with the built-in frameworks, ready for its controls and SoA.
             await frameworks.RunAsync(cancellationToken);
+            await Assets.DefaultClassifications.EnsureAsync(db, cancellationToken);
         }
         return organization;
     }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Attest.Accounts;
+using Attest.AiSystems;
+using Attest.Assets;
 using Attest.Audit;
 using Attest.Policies;
 using Attest.Context;
@@ -19,13 +21,14 @@ public enum ScaleSize
     Large,
 }
 
-/// <summary>How much of each record the generator makes.</summary>
-public sealed record ScaleVolumes(int People, int Controls, int LinksPerControl, int Parties, int Issues, int AuditEntries, int Documents)
+/// <summary>How much of each record the generator makes. <see cref="Assets"/> counts every asset, the AI systems among them.</summary>
+public sealed record ScaleVolumes(int People, int Controls, int LinksPerControl, int Parties, int Issues, int AuditEntries, int Documents, int Assets, int AiSystems)
 {
     public static ScaleVolumes For(ScaleSize size) => size switch
     {
-        ScaleSize.Large => new(People: 2_000, Controls: 10_000, LinksPerControl: 20, Parties: 200, Issues: 200, AuditEntries: 1_000_000, Documents: 300),
-        _ => new(People: 50, Controls: 200, LinksPerControl: 20, Parties: 20, Issues: 20, AuditEntries: 20_000, Documents: 30),
+        ScaleSize.Large => new(People: 2_000, Controls: 10_000, LinksPerControl: 20, Parties: 200, Issues: 200, AuditEntries: 1_000_000, Documents: 300,
+            Assets: 10_000, AiSystems: 500),
+        _ => new(People: 50, Controls: 200, LinksPerControl: 20, Parties: 20, Issues: 20, AuditEntries: 20_000, Documents: 30, Assets: 200, AiSystems: 20),
     };
 }
 
@@ -97,8 +100,15 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
             progress?.WriteLine($"  {volumes.People} people ({watch.Elapsed.TotalSeconds:0.0} s)");
 
             var owners = people.Where(p => p.Role is OrganizationRole.Contributor or OrganizationRole.Manager).Select(p => p.Id).ToArray();
-            var requirements = await db.Requirements.AsNoTracking().Where(r => r.Assessable && !r.Withdrawn).Select(r => r.Id).ToListAsync(cancellationToken);
+            // In catalog order, the same on every provider, so the seeded samples pick the same requirements everywhere.
+            var requirements = (await db.Requirements.AsNoTracking().Where(r => r.Assessable && !r.Withdrawn)
+                    .Join(db.Frameworks, r => r.FrameworkId, f => f.Id, (r, f) => new { r.Id, f.Key, r.SortOrder, r.Code })
+                    .ToListAsync(cancellationToken))
+                .OrderBy(r => r.Key, StringComparer.Ordinal).ThenBy(r => r.SortOrder).ThenBy(r => r.Code, StringComparer.Ordinal).Select(r => r.Id).ToList();
             long links = 0;
+            // Kept for the AI registry, which applies controls that meet its classes' baselines.
+            var controlsByRequirement = new Dictionary<Guid, List<(Guid Control, bool Implemented)>>();
+            var controlIds = new List<Guid>(volumes.Controls);
             for (var i = 1; i <= volumes.Controls; i++)
             {
                 var theme = Themes[random.Next(Themes.Length)];
@@ -111,8 +121,11 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
                 };
                 db.Controls.Add(control);
                 audit.Created("Control", control.Id, control.Name);
+                controlIds.Add(control.Id);
                 foreach (var requirement in Sample(random, requirements, volumes.LinksPerControl))
                 {
+                    if (!controlsByRequirement.TryGetValue(requirement, out var linked)) controlsByRequirement[requirement] = linked = [];
+                    linked.Add((control.Id, control.Status == ImplementationStatus.Implemented));
                     var link = new ControlRequirement { Id = NextGuid(random), OrganizationId = organization.Id, ControlId = control.Id, RequirementId = requirement };
                     db.ControlRequirements.Add(link);
                     audit.Created("ControlRequirement", link.Id, requirement.ToString());
@@ -152,9 +165,10 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
             var documents = await SeedDocumentsAsync(organization.Id, volumes, random, people, requirements, owners, audit, start, now, counts, cancellationToken);
             progress?.WriteLine($"  {volumes.Documents} documents, {documents} assignments ({watch.Elapsed.TotalSeconds:0.0} s)");
             counts["issues"] = volumes.Issues;
+            await SeedAssetsAsync(organization.Id, volumes, random, people, owners, controlIds, controlsByRequirement, audit, start, now, counts, cancellationToken);
+            progress?.WriteLine($"  {volumes.Assets} assets, {volumes.AiSystems} AI systems, {counts["impact assessments"]} impact assessments ({watch.Elapsed.TotalSeconds:0.0} s)");
 
             // The rest of the trail: two years of status changes on controls, in time order.
-            var controlIds = await db.Controls.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken);
             while (audit.Remaining > 0)
             {
                 var statuses = Enum.GetNames<ImplementationStatus>();
@@ -285,6 +299,322 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
         return assignments;
     }
 
+    /// <summary>
+    /// The asset inventory and AI registry: assets of every type (the AI systems among them) with owners, classification,
+    /// CIA ratings and lifecycle; models trained on datasets; every AI system using a model, running on a cloud service and
+    /// processing an information asset; three classes with baselines of about ten ISO Annex A requirements; about one applied
+    /// control per baseline requirement (mostly implemented ones, so coverage varies); and an impact assessment for one AI
+    /// system in five — approved with a frozen version, in review, or draft.
+    /// </summary>
+    private async Task SeedAssetsAsync(Guid organizationId, ScaleVolumes volumes, Random random, List<(Guid Id, OrganizationRole Role, string Department)> people,
+        Guid[] owners, List<Guid> controlIds, Dictionary<Guid, List<(Guid Control, bool Implemented)>> controlsByRequirement, AuditWriter audit,
+        DateTimeOffset start, DateTimeOffset now, Dictionary<string, long> counts, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // Creating the organization normally sets up the default levels already; make them only where it did not.
+        var levels = await db.ClassificationLevels.AsNoTracking().OrderBy(l => l.Rank).Select(l => l.Id).ToArrayAsync(cancellationToken);
+        if (levels.Length == 0) levels = new Guid[DefaultClassifications.Levels.Length];
+        for (var i = 0; i < levels.Length && levels[i] == Guid.Empty; i++)
+        {
+            var level = new ClassificationLevel
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, Name = DefaultClassifications.Levels[i].Name, Rank = i, HandlingRules = DefaultClassifications.Levels[i].Rules,
+                CreatedAt = start, UpdatedAt = start, Version = 1,
+            };
+            db.ClassificationLevels.Add(level);
+            audit.Created("ClassificationLevel", level.Id, level.Name);
+            levels[i] = level.Id;
+        }
+
+        // The plan: cloud services first, then datasets, models, the rest of the inventory, and the AI systems last.
+        var systemCount = Math.Min(volumes.AiSystems, volumes.Assets);
+        var modelCount = Math.Clamp(systemCount / 12, 4, 40);
+        var cloudCount = Math.Clamp(systemCount / 50, 3, CloudServices.Length);
+        var datasetCount = modelCount * 2;
+        var otherCount = Math.Max(0, volumes.Assets - systemCount - modelCount - cloudCount - datasetCount);
+        AssetType[] mix = [.. Enumerable.Repeat(AssetType.Information, 7), .. Enumerable.Repeat(AssetType.Software, 4), AssetType.Service, AssetType.Service,
+            .. Enumerable.Repeat(AssetType.Hardware, 5), AssetType.PeopleGroup, AssetType.Location];
+        var plan = Enumerable.Repeat(AssetType.Service, cloudCount).Concat(Enumerable.Repeat(AssetType.Dataset, datasetCount)).Concat(Enumerable.Repeat(AssetType.AiModel, modelCount))
+            .Concat(Enumerable.Range(0, otherCount).Select(i => mix[i % mix.Length])).Concat(Enumerable.Repeat(AssetType.AiSystem, systemCount)).ToList();
+        var byType = new Dictionary<AssetType, List<(Guid Id, string Reference, string Name, AssetLifecycle Lifecycle)>>();
+        for (var n = 1; n <= plan.Count; n++)
+        {
+            var type = plan[n - 1];
+            var kind = byType.TryGetValue(type, out var same) ? same.Count : 0;
+            var roll = random.Next(100);
+            var lifecycle = type == AssetType.Service && kind < cloudCount ? AssetLifecycle.InUse
+                : roll < 85 ? AssetLifecycle.InUse : roll < 92 ? AssetLifecycle.Planned : roll < 98 ? AssetLifecycle.Retired : AssetLifecycle.Disposed;
+            var (name, provider, versionLabel, origin) = Describe(type, kind, n, random);
+            if (type == AssetType.Service && kind < cloudCount) (name, provider) = (CloudServices[kind].Name, CloudServices[kind].Provider);
+            var asset = new Asset
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, Reference = $"AST-{n:00000}", Name = name, Type = type,
+                Description = $"{AssetLabels.Of(type)} generated for the scale lab ({Themes[n % Themes.Length].ToLowerInvariant()}).",
+                OwnerId = owners[random.Next(owners.Length)], Custodian = Departments[random.Next(Departments.Length)] + " team",
+                ClassificationId = levels[type is AssetType.Location or AssetType.PeopleGroup ? random.Next(2) : random.Next(levels.Length)],
+                Confidentiality = random.Next(1, 5), Integrity = random.Next(1, 5), Availability = random.Next(1, 5), Criticality = (Criticality)random.Next(4),
+                Location = type == AssetType.Service && kind < cloudCount ? CloudServices[kind].Region : Locations[random.Next(Locations.Length)], Lifecycle = lifecycle,
+                Tags = $"{AssetLabels.Of(type).ToLowerInvariant()}, {Themes[random.Next(Themes.Length)].ToLowerInvariant()}", Provider = provider, VersionLabel = versionLabel,
+                Origin = origin, CreatedAt = start, UpdatedAt = start, Version = 1,
+            };
+            db.Assets.Add(asset);
+            audit.Created("Asset", asset.Id, asset.Name);
+            if (same is null) byType[type] = same = [];
+            same.Add((asset.Id, asset.Reference, asset.Name, asset.Lifecycle));
+            if (n % 2_000 == 0) await SaveAndClearAsync(cancellationToken);
+        }
+        await SaveAndClearAsync(cancellationToken);
+        List<(Guid Id, string Reference, string Name, AssetLifecycle Lifecycle)> Of(AssetType type) => byType.GetValueOrDefault(type) ?? [];
+        var clouds = Of(AssetType.Service).Take(cloudCount).ToList();
+        var models = Of(AssetType.AiModel);
+        var datasets = Of(AssetType.Dataset);
+        var information = Of(AssetType.Information);
+        var systems = Of(AssetType.AiSystem);
+
+        long dependencies = 0;
+        void Depend(Guid from, Guid to, DependencyKind kind)
+        {
+            var dependency = new AssetDependency { Id = NextGuid(random), OrganizationId = organizationId, FromAssetId = from, ToAssetId = to, Kind = kind };
+            db.AssetDependencies.Add(dependency);
+            audit.Created("AssetDependency", dependency.Id, $"{kind}");
+            dependencies++;
+        }
+        foreach (var model in models)
+        {
+            foreach (var dataset in Sample(random, datasets.Select(d => d.Id).ToList(), random.Next(1, 3))) Depend(model.Id, dataset, DependencyKind.TrainedOn);
+            Depend(model.Id, clouds[random.Next(clouds.Count)].Id, DependencyKind.RunsOn);
+        }
+        foreach (var software in Of(AssetType.Software))
+        {
+            Depend(software.Id, clouds[random.Next(clouds.Count)].Id, DependencyKind.RunsOn);
+            if (information.Count > 0) Depend(software.Id, information[random.Next(information.Count)].Id, DependencyKind.Processes);
+        }
+        foreach (var system in systems)
+        {
+            Depend(system.Id, models[random.Next(models.Count)].Id, DependencyKind.Uses);
+            Depend(system.Id, clouds[random.Next(clouds.Count)].Id, DependencyKind.RunsOn);
+            if (information.Count > 0) Depend(system.Id, information[random.Next(information.Count)].Id, DependencyKind.Processes);
+        }
+        await SaveAndClearAsync(cancellationToken);
+
+        // Three classes, each with a baseline drawn from the ISO/IEC 42001 and 27001 Annex A controls, in catalog order.
+        var annexA = (await db.Requirements.AsNoTracking().Where(r => r.Assessable && !r.Withdrawn && r.Code.StartsWith("A."))
+                .Join(db.Frameworks.Where(f => f.Key == "iso42001-2023" || f.Key == "iso27001-2022"), r => r.FrameworkId, f => f.Id, (r, f) => new { r.Id, f.Key, r.SortOrder, r.Code })
+                .ToListAsync(cancellationToken))
+            .OrderBy(x => x.Key, StringComparer.Ordinal).ThenBy(x => x.SortOrder).ThenBy(x => x.Code, StringComparer.Ordinal).Select(x => x.Id).ToList();
+        var classes = new List<(Guid Id, List<Guid> Baseline)>();
+        foreach (var (className, size) in new[] { ("Client-facing professional agent", 10), ("Client-facing technical agent", 10), ("Internal assistant", 8) })
+        {
+            var systemClass = new AiSystemClass
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, Name = className, Description = $"Every {className.ToLowerInvariant()} must meet this baseline.",
+                CreatedAt = start, UpdatedAt = start, Version = 1,
+            };
+            db.AiSystemClasses.Add(systemClass);
+            audit.Created("AiSystemClass", systemClass.Id, systemClass.Name);
+            var baseline = Sample(random, annexA, size).ToList();
+            foreach (var requirement in baseline)
+            {
+                var row = new AiSystemClassRequirement { Id = NextGuid(random), OrganizationId = organizationId, ClassId = systemClass.Id, RequirementId = requirement };
+                db.AiSystemClassRequirements.Add(row);
+                audit.Created("AiSystemClassRequirement", row.Id, requirement.ToString());
+            }
+            classes.Add((systemClass.Id, baseline));
+        }
+        await SaveAndClearAsync(cancellationToken);
+
+        var categories = Enum.GetValues<ServiceCategory>();
+        var records = new List<(Guid Id, string Reference, string Name, ServiceCategory Category, List<Guid> Controls)>(systems.Count);
+        long applied = 0;
+        for (var i = 0; i < systems.Count; i++)
+        {
+            var (assetId, reference, name, lifecycle) = systems[i];
+            var category = categories[random.Next(categories.Length)];
+            var regulated = category is ServiceCategory.Legal or ServiceCategory.Financial or ServiceCategory.Healthcare;
+            var classRoll = random.Next(100);
+            (Guid Id, List<Guid> Baseline)? systemClass = classRoll < 50 ? classes[0] : classRoll < 85 ? classes[1] : classRoll < 98 ? classes[2] : null;
+            var euRoll = random.Next(100);
+            var eu = euRoll < 3 ? EuAiActCategory.High : euRoll < 35 ? EuAiActCategory.Limited : euRoll < 95 ? EuAiActCategory.Minimal : EuAiActCategory.NotAssessed;
+            var disclaimer = regulated && random.Next(10) != 0;
+            var system = new AiSystem
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, AssetId = assetId, ClassId = systemClass?.Id,
+                Purpose = $"Delivers {category.ToString().ToLowerInvariant()} work: {Themes[i % Themes.Length].ToLowerInvariant()} tasks for client {i % 97}.",
+                IntendedUse = "Staff or clients submit a task; a qualified person reviews the output before it is used.",
+                ForeseeableMisuse = "Relying on the output without review; using it outside the service line it was evaluated for.",
+                ServiceCategory = category, ClientsServed = $"Client segment {i % 20}", TrainingData = i % 3 == 0 ? "Fine-tuned on an own dataset; see the linked datasets." : "Foundation model as provided.",
+                Deployment = (DeploymentModel)(random.Next(10) switch { < 8 => 0, 8 => 2, _ => 1 }), Regions = CloudServices[random.Next(CloudServices.Length)].Region,
+                Autonomy = (AutonomyLevel)random.Next(4), HumanOversight = "A named reviewer approves or samples the output.",
+                DisclaimerRequired = regulated, DisclaimerImplemented = disclaimer, DisclaimerWhere = disclaimer ? "Shown with every output." : "",
+                EuAiActCategory = eu, EuAiActReason = eu == EuAiActCategory.NotAssessed ? "" : $"Classified as {AiLabels.Of(eu)} at the last review.",
+                Stage = lifecycle switch
+                {
+                    AssetLifecycle.Planned => random.Next(2) == 0 ? AiLifecycleStage.Development : AiLifecycleStage.Validation,
+                    AssetLifecycle.InUse => AiLifecycleStage.Deployed,
+                    _ => AiLifecycleStage.Retired,
+                },
+                CreatedAt = start, UpdatedAt = start, Version = 1,
+            };
+            db.AiSystems.Add(system);
+            audit.Created("AiSystem", system.Id, name);
+            // About one control per baseline requirement, mostly implemented ones; now and then one is missing, so coverage varies.
+            var chosen = new List<Guid>();
+            foreach (var requirement in systemClass?.Baseline ?? [])
+            {
+                if (random.Next(100) < 5 || !controlsByRequirement.TryGetValue(requirement, out var linked)) continue;
+                var implemented = linked.Where(l => l.Implemented).ToList();
+                var pick = implemented.Count > 0 && random.Next(100) < 92 ? implemented[random.Next(implemented.Count)] : linked[random.Next(linked.Count)];
+                if (!chosen.Contains(pick.Control)) chosen.Add(pick.Control);
+            }
+            while (chosen.Count < 6 && controlIds.Count > chosen.Count)
+            {
+                var extra = controlIds[random.Next(controlIds.Count)];
+                if (!chosen.Contains(extra)) chosen.Add(extra);
+            }
+            foreach (var controlId in chosen)
+            {
+                var link = new AiSystemControl { Id = NextGuid(random), OrganizationId = organizationId, AiSystemId = system.Id, ControlId = controlId };
+                db.AiSystemControls.Add(link);
+                audit.Created("AiSystemControl", link.Id, controlId.ToString());
+                applied++;
+            }
+            records.Add((system.Id, reference, name, category, chosen));
+            if (i % 500 == 499) await SaveAndClearAsync(cancellationToken);
+        }
+        await SaveAndClearAsync(cancellationToken);
+
+        // Impact assessments for one system in five: six in ten approved (some now due), two in review, two drafts.
+        var (ceo, ciso, cto) = (people[0].Id, people[1].Id, people[2].Id);
+        var names = await db.Users.AsNoTracking().Where(u => u.Id == ceo || u.Id == ciso || u.Id == cto).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var controlReferences = controlIds.Select((id, index) => (id, index)).ToDictionary(c => c.id, c => $"CTL-{c.index + 1:00000}");
+        long entries = 0;
+        var number = 0;
+        for (var i = 0; i < records.Count; i += 5)
+        {
+            number++;
+            var (systemId, reference, name, category, controls) = records[i];
+            // Three is coprime with ten, so even the small dataset gets every state.
+            var roll = number * 3 % 10;
+            var status = roll < 6 ? AssessmentStatus.Approved : roll < 8 ? AssessmentStatus.InReview : AssessmentStatus.Draft;
+            var submitted = start.AddDays(random.Next(30, 700));
+            var approver = random.Next(2) == 0 ? ceo : ciso;
+            var due = status == AssessmentStatus.Approved && number % 7 == 1;
+            var assessment = new ImpactAssessment
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, Reference = $"AIA-{number:000}", Title = $"Impact assessment: {name}", OwnerId = owners[random.Next(owners.Length)],
+                Status = status, ScopeAndIntendedUse = $"{name}, as used by the client segments it serves.", SystemDescription = "Agent, model, cloud service and data as registered in the inventory.",
+                Conclusion = status == AssessmentStatus.Draft ? "" : "Acceptable with the mitigations and controls listed.", ReviewerId = cto, ApproverId = approver,
+                SubmittedAt = status == AssessmentStatus.Draft ? null : submitted, ReviewedAt = status == AssessmentStatus.Draft || roll == 7 ? null : submitted.AddDays(2),
+                NextReviewOn = status == AssessmentStatus.Approved ? today.AddDays(random.Next(-60, 365)) : null,
+                ReassessmentDue = due, ReassessmentReason = due ? $"{today.AddDays(-random.Next(1, 90)):yyyy-MM-dd}: the models it uses changed" : "",
+                ApprovedNumber = status == AssessmentStatus.Approved ? "1.0" : "", CreatedAt = submitted.AddDays(-14), UpdatedAt = submitted, Version = 1,
+            };
+            db.ImpactAssessments.Add(assessment);
+            audit.Created("ImpactAssessment", assessment.Id, assessment.Title);
+            var covered = new ImpactAssessmentSystem { Id = NextGuid(random), OrganizationId = organizationId, AssessmentId = assessment.Id, AiSystemId = systemId };
+            db.ImpactAssessmentSystems.Add(covered);
+            audit.Created("ImpactAssessmentSystem", covered.Id, name);
+            var parties = new List<AssessmentContent.PartyLine>();
+            var impacts = new List<AssessmentContent.ImpactLine>();
+            var inputs = new List<AssessmentContent.InputLine>();
+            foreach (var (partyName, kind) in new[] { ("Business clients", AffectedKind.Clients), ("Clients' customers", AffectedKind.ClientsCustomers), ("Employees", AffectedKind.Employees) })
+            {
+                var party = new AffectedParty { Id = NextGuid(random), OrganizationId = organizationId, AssessmentId = assessment.Id, Name = partyName, Kind = kind, Description = $"{partyName} affected by {name}." };
+                db.AffectedParties.Add(party);
+                audit.Created("AffectedParty", party.Id, party.Name);
+                parties.Add(new(party.Id, party.Name, party.Kind, party.Description));
+            }
+            for (var e = 0; e < 6; e++)
+            {
+                var benefit = e == 5;
+                var (severity, likelihood) = (random.Next(2, 6), random.Next(2, 6));
+                var high = !benefit && random.Next(20) == 0;
+                var entry = new ImpactEntry
+                {
+                    Id = NextGuid(random), OrganizationId = organizationId, AssessmentId = assessment.Id, AffectedPartyId = parties[e % parties.Count].Id,
+                    Dimension = (ImpactDimension)random.Next(10), Nature = benefit ? ImpactNature.Benefit : ImpactNature.Harm,
+                    Description = benefit ? "Faster, cheaper delivery of the service." : $"Potential harm {e + 1} to {Themes[random.Next(Themes.Length)].ToLowerInvariant()}.",
+                    Severity = severity, Likelihood = likelihood, Mitigation = benefit ? "" : "Reviewed output, evaluation before release, monitoring.",
+                    ResidualSeverity = benefit ? severity : high ? 5 : Math.Max(1, severity - 1), ResidualLikelihood = benefit ? likelihood : high ? 3 : Math.Max(1, likelihood - 2),
+                };
+                db.ImpactEntries.Add(entry);
+                audit.Created("ImpactEntry", entry.Id, entry.Description);
+                entries++;
+                var mitigatedBy = new List<string>();
+                if (!benefit && controls.Count > 0)
+                {
+                    var mitigating = new ImpactEntryControl { Id = NextGuid(random), OrganizationId = organizationId, ImpactEntryId = entry.Id, ControlId = controls[random.Next(controls.Count)] };
+                    db.ImpactEntryControls.Add(mitigating);
+                    audit.Created("ImpactEntryControl", mitigating.Id, mitigating.ControlId.ToString());
+                    mitigatedBy.Add(controlReferences[mitigating.ControlId]);
+                }
+                impacts.Add(new(entry.Id, entry.AffectedPartyId, parties[e % parties.Count].Name, entry.Dimension, entry.Nature, entry.Description, entry.Severity, entry.Likelihood,
+                    entry.Mitigation, entry.ResidualSeverity, entry.ResidualLikelihood, mitigatedBy));
+            }
+            for (var s = 0; s < 2; s++)
+            {
+                var input = new StakeholderInput
+                {
+                    Id = NextGuid(random), OrganizationId = organizationId, AssessmentId = assessment.Id, Who = s == 0 ? "Client representative" : "Delivery lead",
+                    On = DateOnly.FromDateTime(submitted.UtcDateTime).AddDays(-7 + s), Said = "Supports the use with the listed mitigations; asked for clearer information for users.",
+                };
+                db.StakeholderInputs.Add(input);
+                audit.Created("StakeholderInput", input.Id, input.Who);
+                inputs.Add(new(input.Id, input.Who, input.On, input.Said));
+            }
+            if (status == AssessmentStatus.Approved)
+            {
+                // Frozen as ImpactAssessmentQueries.ContentAsync reads an assessment, in the same order, without a query per assessment.
+                var content = new AssessmentContent(assessment.Reference, assessment.Title, assessment.ScopeAndIntendedUse, assessment.SystemDescription, assessment.Conclusion,
+                    [new(systemId, reference, name, category)], parties.OrderBy(p => p.Kind).ThenBy(p => p.Name).ToList(),
+                    impacts.OrderBy(x => x.AffectedParty).ThenBy(x => x.Dimension).ThenBy(x => x.Nature).ToList(), inputs.OrderBy(x => x.On).ThenBy(x => x.Who).ToList());
+                var version = new ImpactAssessmentVersion
+                {
+                    Id = NextGuid(random), OrganizationId = organizationId, AssessmentId = assessment.Id, Major = 1, Minor = 0, ApprovedAt = submitted.AddDays(3),
+                    ApprovedBy = names[approver], ReviewedBy = names[cto], Content = JsonSerializer.Serialize(content, ImpactAssessmentQueries.Json),
+                };
+                db.ImpactAssessmentVersions.Add(version);
+                audit.Created("ImpactAssessmentVersion", version.Id, "1.0");
+            }
+            if (number % 50 == 0) await SaveAndClearAsync(cancellationToken);
+        }
+        await SaveAndClearAsync(cancellationToken);
+
+        counts["assets"] = plan.Count;
+        counts["AI systems"] = systems.Count;
+        counts["asset dependencies"] = dependencies;
+        counts["AI system controls"] = applied;
+        counts["impact assessments"] = number;
+        counts["impact entries"] = entries;
+    }
+
+    private static (string Name, string Provider, string VersionLabel, ModelOrigin Origin) Describe(AssetType type, int kind, int n, Random random)
+    {
+        switch (type)
+        {
+            case AssetType.AiModel:
+                var (model, provider, origin) = Models[kind % Models.Length];
+                return ($"{model} #{kind + 1}", provider, $"{2024 + random.Next(3)}.{random.Next(1, 13):00}", origin);
+            case AssetType.Dataset:
+                var purpose = (kind % 3) switch { 0 => "Fine-tuning set", 1 => "Evaluation set", _ => "Retrieval corpus" };
+                return ($"{purpose} {kind + 1}: {Departments[kind % Departments.Length].ToLowerInvariant()}", "Own", $"v{random.Next(1, 9)}", ModelOrigin.NotApplicable);
+            case AssetType.AiSystem:
+                return ($"{Themes[kind % Themes.Length]} agent {kind + 1}", "", $"{random.Next(1, 5)}.{random.Next(10)}", ModelOrigin.NotApplicable);
+            case AssetType.Software:
+                return ($"{SoftwareNames[kind % SoftwareNames.Length]} {kind + 1}", "", $"{random.Next(1, 12)}.{random.Next(20)}.{random.Next(10)}", ModelOrigin.NotApplicable);
+            case AssetType.Service:
+                return ($"{ServiceNames[kind % ServiceNames.Length]} {kind + 1}", ServiceNames[kind % ServiceNames.Length].Split(' ')[0], "", ModelOrigin.NotApplicable);
+            case AssetType.PeopleGroup:
+                return ($"{Departments[kind % Departments.Length]} team {kind + 1}", "", "", ModelOrigin.NotApplicable);
+            case AssetType.Location:
+                return ($"{Locations[kind % Locations.Length]} site {kind + 1}", "", "", ModelOrigin.NotApplicable);
+            case AssetType.Hardware:
+                return ($"{HardwareNames[kind % HardwareNames.Length]} {n:00000}", "", "", ModelOrigin.NotApplicable);
+            default:
+                return ($"{InformationNames[kind % InformationNames.Length]} ({Departments[kind % Departments.Length].ToLowerInvariant()}) {kind + 1}", "", "", ModelOrigin.NotApplicable);
+        }
+    }
+
     private async Task SaveAndClearAsync(CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
@@ -363,6 +693,24 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
 
     private static readonly string[] Departments = ["Legal services", "Financial services", "Healthcare services", "Engineering", "Marketing", "Design", "Operations", "Security"];
     private static readonly string[] Themes = ["Access", "Encryption", "Logging", "Backup", "Supplier", "Training", "Incident", "Change", "Model evaluation", "Data quality", "Privacy", "Physical"];
+    private static readonly (string Name, string Provider, string Region)[] CloudServices =
+    [
+        ("AWS eu-west-1", "Amazon Web Services", "eu-west-1"), ("Google Cloud europe-west4", "Google Cloud", "europe-west4"), ("Azure westeurope", "Microsoft", "westeurope"),
+        ("AWS eu-central-1", "Amazon Web Services", "eu-central-1"), ("Google Cloud europe-west1", "Google Cloud", "europe-west1"), ("Azure northeurope", "Microsoft", "northeurope"),
+        ("Azure uksouth", "Microsoft", "uksouth"), ("AWS eu-west-2", "Amazon Web Services", "eu-west-2"), ("Google Cloud europe-west2", "Google Cloud", "europe-west2"),
+        ("OVHcloud GRA", "OVHcloud", "gra"),
+    ];
+    private static readonly (string Name, string Provider, ModelOrigin Origin)[] Models =
+    [
+        ("Claude Sonnet", "Anthropic", ModelOrigin.ThirdParty), ("GPT-4.1", "OpenAI", ModelOrigin.ThirdParty), ("Gemini Pro", "Google", ModelOrigin.ThirdParty),
+        ("Mistral Large", "Mistral AI", ModelOrigin.ThirdParty), ("Llama 3.1 70B Instruct", "Meta", ModelOrigin.OpenSource), ("multilingual-e5-large", "Hugging Face", ModelOrigin.OpenSource),
+        ("Own fine-tuned model", "Own", ModelOrigin.Own),
+    ];
+    private static readonly string[] InformationNames = ["Client contracts", "Client financial records", "Patient referrals", "Board papers", "Customer support tickets", "Supplier invoices", "Employee records", "Sales pipeline", "Project files"];
+    private static readonly string[] SoftwareNames = ["Billing service", "Client portal", "Data pipeline", "Reporting service", "Integration gateway", "Mobile app", "Agent orchestration service"];
+    private static readonly string[] ServiceNames = ["Slack workspace", "HubSpot CRM", "Zendesk ticketing", "Workday HR", "Google Workspace", "Datadog monitoring", "GitHub organization"];
+    private static readonly string[] HardwareNames = ["Laptop", "Mobile phone", "Firewall", "Network switch", "Build server", "Security key"];
+    private static readonly string[] Locations = ["London", "Manchester", "Edinburgh", "Dublin", "Amsterdam", "Berlin", "Paris", "Madrid", "Remote"];
     private static readonly string[] FirstNames = ["Ada", "Ben", "Chloe", "Dev", "Emma", "Femi", "Grace", "Hugo", "Ines", "Jon", "Kemi", "Liam", "Maya", "Noah", "Olu", "Priya"];
     private static readonly string[] LastNames = ["Adams", "Brown", "Chen", "Diaz", "Evans", "Fischer", "Garcia", "Hughes", "Ito", "Jones", "Khan", "Lopez"];
 }

@@ -48,9 +48,10 @@ public sealed partial class QueryCountTests
         return counts;
     }
 
-    /// <summary>Several times more of everything the routes list: controls, links, parties, issues, members, SoA decisions and versions, documents, their versions and acceptances.</summary>
+    /// <summary>Several times more of everything the routes list: controls, links, parties, issues, members, SoA decisions and versions, documents, their versions and acceptances, AI systems, models, classes and assessments.</summary>
     private static async Task GrowAsync(TestApp app, TestOrganization organization)
     {
+        for (var i = 0; i < 5; i++) await app.AddAiSystemAsync(organization, $"Grown agent {i}");
         for (var i = 0; i < 6; i++)
         {
             await app.AddPublishedDocumentAsync(organization, $"Grown Policy {i}", $"Clause 6.{i % 2 + 1}; Annex A 5.{i + 1}-5.{i + 4}; GDPR Art. 32", redraft: i % 2 == 0);

@@ -24,7 +24,7 @@ public static class RouteTable
         .ToList();
 
     /// <summary>Real ids for the route parameters, seeded into the organization under test.</summary>
-    public sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement, Seeds.SeededDocument Document);
+    public sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement, Seeds.SeededDocument Document, Seeds.SeededAiSystem Ai);
 
     public static async Task<Samples> SeedSamplesAsync(TestApp app, TestOrganization organization)
     {
@@ -33,7 +33,8 @@ public static class RouteTable
         var control = await app.AddControlAsync(organization, "Access reviews", "A.5.18");
         var requirement = await app.RequirementIdAsync(organization, "iso27001-2022", "A.5.18");
         var document = await app.AddPublishedDocumentAsync(organization, "Access Control Policy", "Annex A 5.15-5.18");
-        return new Samples(party, issue, control, requirement, document);
+        var ai = await app.AddAiSystemAsync(organization);
+        return new Samples(party, issue, control, requirement, document, ai);
     }
 
     public static string Url(string pattern, Samples samples)
@@ -50,6 +51,14 @@ public static class RouteTable
                 "key" => "iso27001-2022",
                 "number" => "1.0",
                 "slug" => "no-such-organization",
+                "partyId" => samples.Ai.PartyId.ToString(),
+                "entryId" => samples.Ai.EntryId.ToString(),
+                "inputId" => samples.Ai.InputId.ToString(),
+                "id" when pattern.Contains("assessments", StringComparison.Ordinal) => samples.Ai.AssessmentId.ToString(),
+                "id" when pattern.Contains("ai/systems", StringComparison.Ordinal) || pattern.Contains("ai-systems", StringComparison.Ordinal) => samples.Ai.SystemId.ToString(),
+                "id" when pattern.Contains("ai-classes", StringComparison.Ordinal) => samples.Ai.ClassId.ToString(),
+                "id" when pattern.Contains("classification-levels", StringComparison.Ordinal) => samples.Ai.LevelId.ToString(),
+                "id" when pattern.Contains("assets", StringComparison.Ordinal) => samples.Ai.AssetId.ToString(),
                 "versionId" => samples.Document.PublishedVersionId.ToString(),
                 "id" when pattern.Contains("polic", StringComparison.Ordinal) || pattern.Contains("document", StringComparison.Ordinal) => samples.Document.Id.ToString(),
                 "id" when pattern.Contains("issue", StringComparison.Ordinal) => samples.Issue.ToString(),

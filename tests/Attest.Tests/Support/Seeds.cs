@@ -1,6 +1,7 @@
 using Attest.Accounts;
 using Attest.Context;
 using Attest.Organizations;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.Support;
@@ -60,6 +61,42 @@ public static class Seeds
                 draft = db.Documents.Local.Single(d => d.Id == id).LatestVersionId!.Value;
             }
             return new SeededDocument(id, published, draft);
+        });
+
+    public sealed record SeededAiSystem(Guid AssetId, Guid SystemId, Guid ClassId, Guid LevelId, Guid AssessmentId, Guid PartyId, Guid EntryId, Guid InputId);
+
+    /// <summary>
+    /// An AI system owned by the Contributor (class with a baseline, one implemented control applied), using a model, with an
+    /// impact assessment reviewed by the Contributor and approved by the Manager as 1.0.
+    /// </summary>
+    public static Task<SeededAiSystem> AddAiSystemAsync(this TestApp app, TestOrganization organization, string name = "Contract review agent") =>
+        app.WithCoreAsync(organization.Id, async (s, db) =>
+        {
+            var contributor = organization[OrganizationRole.Contributor];
+            var manager = organization[OrganizationRole.Manager];
+            var control = await app.AddControlAsync(organization, "Access control for agents", "A.5.15");
+            var classId = await s.GetRequiredService<Attest.AiSystems.SaveAiSystemClass>().RunAsync(null, "Client-facing agent " + name, "Agents that answer clients", "Annex A 5.15, 8.15");
+            var model = await s.GetRequiredService<Attest.Assets.SaveAsset>().RunAsync(null, new Attest.Assets.AssetInput("Model for " + name, Attest.Assets.AssetType.AiModel,
+                Provider: "Provider", VersionLabel: "1", Origin: Attest.Assets.ModelOrigin.ThirdParty));
+            var systemId = await s.GetRequiredService<Attest.AiSystems.SaveAiSystem>().RunAsync(null, new Attest.AiSystems.AiSystemInput(
+                new Attest.Assets.AssetInput(name, Attest.Assets.AssetType.AiSystem, OwnerId: contributor.UserId,
+                    DependsOn: [new Attest.Assets.DependencyInput(model, Attest.Assets.DependencyKind.Uses)]),
+                classId, "Reviews contracts", "Drafting support for lawyers", ServiceCategory: Attest.AiSystems.ServiceCategory.Legal, ClientsServed: "Law firms",
+                ControlIds: [control]));
+            var assetId = await db.AiSystems.Where(x => x.Id == systemId).Select(x => x.AssetId).SingleAsync();
+            var level = await db.ClassificationLevels.OrderBy(l => l.Rank).Select(l => l.Id).FirstAsync();
+            var assessment = await s.GetRequiredService<Attest.AiSystems.SaveImpactAssessment>().RunAsync(null, new Attest.AiSystems.ImpactAssessmentInput(
+                "Assessment of " + name, [systemId], "Drafting support", "An agent", "Acceptable with oversight", contributor.UserId, contributor.UserId, manager.UserId));
+            var content = s.GetRequiredService<Attest.AiSystems.EditImpactAssessmentContent>();
+            var party = await content.AddAffectedPartyAsync(assessment, new Attest.AiSystems.AffectedPartyInput("Clients", Attest.AiSystems.AffectedKind.Clients));
+            var entry = await content.SaveImpactAsync(assessment, null, new Attest.AiSystems.ImpactEntryInput(party, Attest.AiSystems.ImpactDimension.Privacy,
+                Attest.AiSystems.ImpactNature.Harm, "Client data in prompts", 4, 3, "Redaction", 2, 2, [control]));
+            var input = await content.AddStakeholderInputAsync(assessment, new Attest.AiSystems.StakeholderInputInput("Client panel", new DateOnly(2026, 10, 1), "Wants redaction"));
+            var workflow = s.GetRequiredService<Attest.AiSystems.ImpactAssessmentWorkflow>();
+            await workflow.SubmitAsync(assessment, await db.ImpactAssessments.Where(a => a.Id == assessment).Select(a => a.Version).SingleAsync());
+            using (db.Acting.ActAs(contributor.UserId, contributor.Email, Attest.Audit.AuditChannel.Ui)) await workflow.ReviewAsync(assessment);
+            using (db.Acting.ActAs(manager.UserId, manager.Email, Attest.Audit.AuditChannel.Ui)) await workflow.ApproveAsync(assessment);
+            return new SeededAiSystem(assetId, systemId, classId, level, assessment, party, entry, input);
         });
 
     /// <summary>An API token for <paramref name="person"/>, issued as if they created it themselves.</summary>
