@@ -45,17 +45,20 @@ public sealed class AiAssessmentJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Save assessment" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("has been saved");
 
-        await page.GetByLabel("Affected party").FillAsync("Patients");
-        await page.GetByLabel("Kind").SelectOptionAsync("ClientsCustomers");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add party" }).ClickAsync();
-        await page.GetByLabel("Dimension").SelectOptionAsync("Safety");
-        await page.GetByLabel("Description", new() { Exact = true }).FillAsync("An urgent case is ranked as routine");
-        await page.GetByLabel("Severity (1–5)").FillAsync("5");
-        await page.GetByLabel("Likelihood (1–5)").FillAsync("2");
-        await page.GetByLabel("Mitigation").FillAsync("A clinician confirms every ranking");
-        await page.GetByLabel("Residual severity (1–5)").FillAsync("5");
-        await page.GetByLabel("Residual likelihood (1–5)").FillAsync("1");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add impact" }).ClickAsync();
+        var partyForm = page.GetByRole(AriaRole.Form, new() { Name = "Add an affected party" });
+        await partyForm.GetByLabel("Affected party").FillAsync("Patients");
+        await partyForm.GetByLabel("Kind").SelectOptionAsync("ClientsCustomers");
+        await partyForm.GetByRole(AriaRole.Button, new() { Name = "Add party" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The affected party has been added");
+        var impactForm = page.GetByRole(AriaRole.Form, new() { Name = "Add a benefit or harm" });
+        await impactForm.GetByLabel("Dimension").SelectOptionAsync("Safety");
+        await impactForm.GetByLabel("Description", new() { Exact = true }).FillAsync("An urgent case is ranked as routine");
+        await impactForm.GetByLabel("Severity (1–5)", new() { Exact = true }).FillAsync("5");
+        await impactForm.GetByLabel("Likelihood (1–5)", new() { Exact = true }).FillAsync("2");
+        await impactForm.GetByLabel("Mitigation").FillAsync("A clinician confirms every ranking");
+        await impactForm.GetByLabel("Residual severity (1–5)").FillAsync("5");
+        await impactForm.GetByLabel("Residual likelihood (1–5)").FillAsync("1");
+        await impactForm.GetByRole(AriaRole.Button, new() { Name = "Add impact" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "5 × 2 = medium" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
