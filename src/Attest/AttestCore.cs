@@ -79,6 +79,7 @@ public static class AttestCore
         services.AddScoped<Policies.ImportPolicyIndex>();
         services.AddScoped<Policies.ImportPolicyMarkdown>();
         services.AddScoped<DemoPolicies>();
+        services.AddScoped<DemoAssets>();
         services.AddScoped<Assets.SaveAsset>();
         services.AddScoped<Assets.RemoveAsset>();
         services.AddScoped<Assets.SaveClassificationLevel>();

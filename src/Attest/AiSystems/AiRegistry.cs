@@ -138,22 +138,30 @@ public static class Reassessment
         var assessments = await db.ImpactAssessments
             .Where(a => a.ApprovedNumber != "" && db.ImpactAssessmentSystems.Any(l => l.AssessmentId == a.Id && aiSystemIds.Contains(l.AiSystemId)))
             .ToListAsync(cancellationToken);
-        var note = $"{DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}: {reason}";
-        foreach (var assessment in assessments)
-        {
-            assessment.ReassessmentDue = true;
-            var reasons = assessment.ReassessmentReason.Length == 0 ? note : assessment.ReassessmentReason + "\n" + note;
-            // Keep the newest reasons when the list outgrows its column.
-            assessment.ReassessmentReason = reasons.Length <= 1000 ? reasons : reasons[^1000..];
-        }
+        foreach (var assessment in assessments) Flag(db, assessment, reason);
         return assessments.Count;
+    }
+
+    /// <summary>Marks one approved assessment as due, adding the dated reason (newest reasons kept when the list outgrows its column).</summary>
+    public static void Flag(AttestDbContext db, ImpactAssessment assessment, string reason)
+    {
+        var note = $"{DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}: {reason}";
+        assessment.ReassessmentDue = true;
+        var reasons = assessment.ReassessmentReason.Length == 0 ? note : assessment.ReassessmentReason + "\n" + note;
+        assessment.ReassessmentReason = reasons.Length <= 1000 ? reasons : reasons[^1000..];
     }
 
     /// <summary>A change to a model (its version, provider or origin) is a trigger for every AI system that uses it.</summary>
     public static async Task FlagUsersOfModelAsync(AttestDbContext db, Guid modelAssetId, string reason, CancellationToken cancellationToken)
     {
-        var systems = await db.AssetDependencies.Where(d => d.ToAssetId == modelAssetId)
+        // The model itself and the models built on it (a fine-tune depends on its base model).
+        var derived = await db.AssetDependencies.Where(d => d.ToAssetId == modelAssetId)
+            .Join(db.Assets.Where(a => a.Type == AssetType.AiModel), d => d.FromAssetId, a => a.Id, (d, _) => d.FromAssetId)
+            .ToListAsync(cancellationToken);
+        var models = derived.Append(modelAssetId).Distinct().ToList();
+        var systems = await db.AssetDependencies.Where(d => models.Contains(d.ToAssetId))
             .Join(db.AiSystems, d => d.FromAssetId, s => s.AssetId, (_, s) => s.Id)
+            .Distinct()
             .ToListAsync(cancellationToken);
         if (systems.Count > 0) await FlagAsync(db, systems, reason, cancellationToken);
     }

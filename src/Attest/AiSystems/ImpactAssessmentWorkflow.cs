@@ -297,9 +297,8 @@ public sealed class ImpactAssessmentWorkflow(AttestDbContext db)
     {
         new Validation().Required("Reason", reason, 500).ThrowIfInvalid();
         var assessment = await Assessments.LoadAsync(db, id, null, cancellationToken);
-        var systems = await db.ImpactAssessmentSystems.Where(l => l.AssessmentId == id).Select(l => l.AiSystemId).ToListAsync(cancellationToken);
         if (assessment.ApprovedNumber.Length == 0) throw ValidationFailedException.For("Status", $"{assessment.Reference} has no approved version yet; it is already being assessed.");
-        await Reassessment.FlagAsync(db, systems, reason.Trim(), cancellationToken);
+        Reassessment.Flag(db, assessment, reason.Trim());
         await db.SaveAsync("impact assessment", cancellationToken);
     }
 
