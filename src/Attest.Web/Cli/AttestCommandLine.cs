@@ -58,6 +58,8 @@ public static class AttestCommandLine
         root.Subcommands.Add(FrameworkCommands.Frameworks(database, output, error));
         root.Subcommands.Add(FrameworkCommands.Soa(database, output, error));
         root.Subcommands.Add(FrameworkCommands.Policies(database, output, error));
+        root.Subcommands.Add(AssetCommands.Assets(database, output, error));
+        root.Subcommands.Add(AssetCommands.Ai(database, output, error));
         if (DevCommands.Enabled) root.Subcommands.Add(DevCommands.Dev(database, output, error));
         return root;
     }

@@ -13,7 +13,8 @@ namespace Attest.Assets;
 /// <summary>
 /// The whole asset inventory as a spreadsheet: one row per asset, by reference, in the columns of <see cref="Columns"/>.
 /// Types and other choices are written as their names (<c>AiSystem</c>, <c>InUse</c>), owners as member e-mails,
-/// classifications as level names and dependencies as <c>uses AST-00002; trained on AST-00007</c>. The file imports
+/// classifications as level names and dependencies in the forms' notation (<see cref="DependencyNotation"/>, e.g.
+/// <c>uses AST-00002, AST-00003; runs on AST-00005</c>). The file imports
 /// back unchanged (<see cref="ImportAssetInventory"/>), so an export is also the template for an import.
 /// </summary>
 public static class AssetInventoryExport
@@ -76,16 +77,6 @@ public static class AssetInventoryExport
         return buffer.ToArray();
     }
 
-    /// <summary>How a dependency is written in the "Depends on" column (and read back).</summary>
-    public static string Verb(DependencyKind kind) => kind switch
-    {
-        DependencyKind.Uses => "uses",
-        DependencyKind.TrainedOn => "trained on",
-        DependencyKind.RunsOn => "runs on",
-        DependencyKind.Processes => "processes",
-        _ => "depends on",
-    };
-
     /// <summary>Every asset's cells in <see cref="Columns"/> order (ratings as numbers), by reference: four queries whatever the size of the inventory.</summary>
     internal static async Task<List<object?[]>> LoadAsync(AttestDbContext db, CancellationToken cancellationToken)
     {
@@ -105,9 +96,7 @@ public static class AssetInventoryExport
         var references = assets.ToDictionary(a => a.Id, a => a.Reference);
         var dependsOn = dependencies.Where(d => references.ContainsKey(d.ToAssetId))
             .GroupBy(d => d.FromAssetId)
-            .ToDictionary(g => g.Key, g => string.Join("; ", g
-                .OrderBy(d => d.Kind).ThenBy(d => references[d.ToAssetId], StringComparer.Ordinal)
-                .Select(d => $"{Verb(d.Kind)} {references[d.ToAssetId]}")));
+            .ToDictionary(g => g.Key, g => DependencyNotation.Format(g.Select(d => new DependencyNotation.Written(d.Kind, references[d.ToAssetId]))));
 
         // Ordinal, so both databases give the same order whatever their collation.
         return assets.OrderBy(a => a.Reference, StringComparer.Ordinal).Select(a => new object?[]
@@ -143,6 +132,7 @@ public sealed record AssetImportResult(IReadOnlyDictionary<AssetType, int> Creat
 /// a re-import) with "trained on" links from models to their datasets.
 /// Every row is checked first; one bad row means nothing is imported, and the error lists every bad row.
 /// </summary>
+/// <remarks>Rows are saved one by one in one transaction, and the context forgets each once saved: it is left with nothing tracked.</remarks>
 public sealed class ImportAssetInventory(AttestDbContext db, SaveAsset saveAsset, SaveAiSystem saveAiSystem)
 {
     /// <summary>The largest file accepted.</summary>
@@ -251,21 +241,17 @@ public sealed class ImportAssetInventory(AttestDbContext db, SaveAsset saveAsset
             List<(DependencyKind, string)>? dependsOn = null;
             if (Cell(row, columns.DependsOn) is { Length: > 0 } dependsText)
             {
+                var (written, unreadable) = DependencyNotation.Parse(dependsText);
+                problems.AddRange(unreadable.Select(u => "Depends on " + u));
                 dependsOn = [];
-                foreach (var item in dependsText.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                foreach (var dependency in written)
                 {
-                    if (ParseDependency(item) is not { } dependency)
-                    {
-                        problems.Add($"Depends on '{item}' does not start with a dependency; write {DependencyWords} followed by an asset reference.");
-                        continue;
-                    }
-                    if (dependency.Reference.Length == 0) problems.Add($"Depends on '{item}' names no asset reference.");
-                    else if (reference.Length > 0 && dependency.Reference == reference) problems.Add($"Depends on '{item}': an asset cannot depend on itself.");
+                    if (reference.Length > 0 && dependency.Reference == reference) problems.Add($"Depends on {dependency.Reference}: an asset cannot depend on itself.");
                     else if (!referencesInFile.Contains(dependency.Reference) && !byReference.ContainsKey(dependency.Reference))
                     {
-                        problems.Add($"Depends on '{item}': {dependency.Reference} is neither in this file nor in the inventory.");
+                        problems.Add($"Depends on {dependency.Reference}: it is neither in this file nor in the inventory.");
                     }
-                    else dependsOn.Add(dependency);
+                    else dependsOn.Add((dependency.Kind, dependency.Reference));
                 }
             }
 
@@ -554,33 +540,6 @@ public sealed class ImportAssetInventory(AttestDbContext db, SaveAsset saveAsset
     }
 
     private static string Names<TEnum>() where TEnum : struct, Enum => string.Join(", ", Enum.GetNames<TEnum>());
-
-    private const string DependencyWords = "uses, trained on, runs on, processes or depends on";
-
-    // Longest first, so "trained or fine-tuned on" is not read as a shorter word.
-    private static readonly (string Words, DependencyKind Kind)[] DependencyVerbs =
-    [
-        ("trained or fine-tuned on", DependencyKind.TrainedOn),
-        ("fine-tuned on", DependencyKind.TrainedOn),
-        ("trained on", DependencyKind.TrainedOn),
-        ("depends on", DependencyKind.DependsOn),
-        ("processes", DependencyKind.Processes),
-        ("runs on", DependencyKind.RunsOn),
-        ("uses", DependencyKind.Uses),
-    ];
-
-    /// <summary>"trained on AST-00007" → (TrainedOn, "AST-00007"); null when the item does not start with a dependency word.</summary>
-    private static (DependencyKind Kind, string Reference)? ParseDependency(string item)
-    {
-        foreach (var (words, kind) in DependencyVerbs)
-        {
-            if (item.StartsWith(words, StringComparison.OrdinalIgnoreCase) && (item.Length == words.Length || char.IsWhiteSpace(item[words.Length])))
-            {
-                return (kind, item[words.Length..].Trim());
-            }
-        }
-        return null;
-    }
 
     private static async Task<byte[]> ReadLimitedAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {

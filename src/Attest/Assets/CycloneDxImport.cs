@@ -66,7 +66,8 @@ public sealed class CycloneDxBom
             var at = message.IndexOf(cut, StringComparison.Ordinal);
             if (at > 0) message = message[..at];
         }
-        return message.Trim();
+        // "… a trailing comma at the end which is not supported in this mode.": the mode is not the reader's to choose.
+        return message.Replace(" which is not supported in this mode", "", StringComparison.Ordinal).Trim();
     }
 
     private sealed class BomReader(string fileName)

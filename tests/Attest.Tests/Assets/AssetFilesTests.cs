@@ -49,8 +49,9 @@ public sealed class AssetFilesTests
         }
         Assert.StartsWith(string.Join(",", AssetInventoryExport.Columns) + "\r\n", Encoding.UTF8.GetString(csv), StringComparison.Ordinal);
         Assert.Contains("'=SUM(A1)", Encoding.UTF8.GetString(csv)); // a formula-looking name is escaped in the CSV and imported without the apostrophe
-        Assert.Contains("trained on AST-00002; runs on AST-00001", Encoding.UTF8.GetString(csv));
-        Assert.Contains("uses AST-00003; uses AST-00005; processes AST-00002; depends on AST-00001", Encoding.UTF8.GetString(csv));
+        // Dependencies in the notation of the asset forms.
+        Assert.Contains(",trained or fine-tuned on AST-00002; runs on AST-00001,", Encoding.UTF8.GetString(csv));
+        Assert.Contains(",\"uses AST-00003, AST-00005; processes AST-00002; depends on AST-00001\",", Encoding.UTF8.GetString(csv));
     }
 
     [Theory]
@@ -116,13 +117,13 @@ public sealed class AssetFilesTests
         Assert.Contains("row 5: Owner 'nobody@nowhere.example' is not a member of this organization.", errors);
         Assert.Contains(errors, e => e.StartsWith("row 6: Classification 'Top Secret' is not a classification level", StringComparison.Ordinal));
         Assert.Contains("row 7: reference AST-00100 is also used on row 2.", errors);
-        Assert.Contains("row 8: Depends on 'uses AST-09999': AST-09999 is neither in this file nor in the inventory.", errors);
-        Assert.Contains(errors, e => e.StartsWith("row 8: Depends on 'eats AST-00100' does not start with a dependency", StringComparison.Ordinal));
+        Assert.Contains("row 8: Depends on AST-09999: it is neither in this file nor in the inventory.", errors);
+        Assert.Contains("row 8: Depends on 'eats AST-00100' does not start with uses, trained on, runs on, processes or depends on.", errors);
         Assert.Contains("row 9: Criticality 'Urgent' is not one of Low, Medium, High, Critical.", errors);
         Assert.Contains("row 9: Lifecycle 'Broken' is not one of Planned, InUse, Retired, Disposed.", errors);
         Assert.Contains("row 9: Origin 'Alien' is not one of NotApplicable, Own, ThirdParty, OpenSource.", errors);
         Assert.Contains("row 10: Name is required.", errors);
-        Assert.Contains("row 11: Depends on 'uses AST-00107': an asset cannot depend on itself.", errors);
+        Assert.Contains("row 11: Depends on AST-00107: an asset cannot depend on itself.", errors);
         Assert.Equal(0, await app.WithCoreAsync(organization.Id, (_, db) => db.Assets.CountAsync()));
 
         // The same sheet as a workbook names the same rows (the header is row 1 there too).
