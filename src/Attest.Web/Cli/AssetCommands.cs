@@ -11,22 +11,19 @@ namespace Attest.Web.Cli;
 /// <summary>`attest assets import|export` and `attest ai coverage`.</summary>
 internal static class AssetCommands
 {
-    private static Option<string?> OrganizationOption() =>
-        new("--organization") { Description = "Organization name (default: the only one, else the demo organization)." };
-
     public static Command Assets(Option<string?> database, TextWriter output, TextWriter error)
     {
         var file = new Argument<FileInfo>("FILE")
         {
             Description = "A CSV or XLSX inventory with the export's columns (Name and Type required), or a CycloneDX ML-BOM (.json).",
         };
-        var importOrganization = OrganizationOption();
+        var importOrganization = FrameworkCommands.OrganizationOption();
         var import = new Command("import",
             "Import assets, all or nothing: rows whose Reference exists update that asset, others are created; a CycloneDX BOM adds its " +
             "models and datasets (matched again by bom-ref on a re-import). Prints one line, e.g. " +
             "'imported 3 new assets: 2 AI models, 1 dataset; 0 updated; 1 dependency' (dependencies: those the file states). " +
             "On any error prints every bad row and exits 1; nothing is imported.") { file, importOrganization };
-        import.SetAction(async (parse, cancellationToken) => await InOrganizationAsync(parse, database, importOrganization, error, async (services, db) =>
+        import.SetAction(async (parse, cancellationToken) => await FrameworkCommands.InOrganizationAsync(parse, database, importOrganization, error, async (services, db) =>
         {
             var source = parse.GetValue(file)!;
             if (!source.Exists)
@@ -43,9 +40,9 @@ internal static class AssetCommands
 
         var format = new Option<string>("--format") { Description = "csv or xlsx.", Required = true };
         var to = new Option<FileInfo>("-o", "--output") { Description = "The file to write.", Required = true };
-        var exportOrganization = OrganizationOption();
+        var exportOrganization = FrameworkCommands.OrganizationOption();
         var export = new Command("export", "Write the whole asset inventory (CSV or XLSX), in the columns the import reads.") { format, to, exportOrganization };
-        export.SetAction(async (parse, cancellationToken) => await InOrganizationAsync(parse, database, exportOrganization, error, async (services, db) =>
+        export.SetAction(async (parse, cancellationToken) => await FrameworkCommands.InOrganizationAsync(parse, database, exportOrganization, error, async (services, db) =>
         {
             var wanted = parse.GetValue(format)!.Trim().ToLowerInvariant();
             byte[] content;
@@ -67,12 +64,12 @@ internal static class AssetCommands
 
     public static Command Ai(Option<string?> database, TextWriter output, TextWriter error)
     {
-        var organization = OrganizationOption();
+        var organization = FrameworkCommands.OrganizationOption();
         var coverage = new Command("coverage",
             "Baseline coverage of every AI system (retired and disposed ones left out): one line per system, " +
             "'NAME<TAB>required N<TAB>implemented M<TAB>gaps: A.5.15, …' (or 'gaps: none'), then 'covered X of Y' " +
             "(systems meeting every requirement of their class's baseline, of all systems).") { organization };
-        coverage.SetAction(async (parse, cancellationToken) => await InOrganizationAsync(parse, database, organization, error, async (services, db) =>
+        coverage.SetAction(async (parse, cancellationToken) => await FrameworkCommands.InOrganizationAsync(parse, database, organization, error, async (services, db) =>
         {
             var summary = await AiCoverage.RunAsync(db, cancellationToken: cancellationToken);
             foreach (var row in summary.Rows)
@@ -121,20 +118,4 @@ internal static class AssetCommands
     };
 
     private static string OneLine(string text) => string.Join(" ", text.Split(['\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
-    /// <summary>Opens the database, picks the organization and runs <paramref name="action"/> as its Admin on the CLI channel.</summary>
-    private static async Task<int> InOrganizationAsync(ParseResult parse, Option<string?> database, Option<string?> organizationOption, TextWriter error,
-        Func<IServiceProvider, AttestDbContext, Task<int>> action, CancellationToken cancellationToken)
-    {
-        var connection = DatabaseProvider.ResolveConnectionString(parse.GetValue(database));
-        await using var services = AttestCommandLine.CoreServices(connection);
-        await using var scope = services.CreateAsyncScope();
-        if (!await AttestCommandLine.EnsureCurrentSchemaAsync(scope.ServiceProvider, connection, error, cancellationToken)) return 2;
-        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
-        var organization = await AttestCommandLine.PickOrganizationAsync(db, parse.GetValue(organizationOption), preferDemo: true, error, cancellationToken);
-        if (organization is null) return 1;
-        db.Acting.EnterOrganization(organization.Value.Id, OrganizationRole.Admin);
-        db.Acting.UseChannel(AuditChannel.Cli);
-        return await action(scope.ServiceProvider, db);
-    }
 }

@@ -12,7 +12,7 @@ namespace Attest.Web.Cli;
 /// <summary>`attest frameworks …`, `attest soa export` and `attest policies …`.</summary>
 internal static class FrameworkCommands
 {
-    private static Option<string?> OrganizationOption() =>
+    internal static Option<string?> OrganizationOption() =>
         new("--organization") { Description = "Organization name (default: the only one, else the demo organization)." };
 
     public static Command Frameworks(Option<string?> database, TextWriter output, TextWriter error)
@@ -135,7 +135,7 @@ internal static class FrameworkCommands
     }
 
     /// <summary>Opens the database, picks the organization and runs <paramref name="action"/> as its Admin on the CLI channel.</summary>
-    private static async Task<int> InOrganizationAsync(ParseResult parse, Option<string?> database, Option<string?> organizationOption, TextWriter error,
+    internal static async Task<int> InOrganizationAsync(ParseResult parse, Option<string?> database, Option<string?> organizationOption, TextWriter error,
         Func<IServiceProvider, AttestDbContext, Task<int>> action, CancellationToken cancellationToken)
     {
         var connection = DatabaseProvider.ResolveConnectionString(parse.GetValue(database));

@@ -19,6 +19,9 @@ public abstract class OwnedRecordPage<TRecord>(AttestDbContext db, IAuthorizatio
 
     protected AttestDbContext Db => db;
 
+    /// <summary>Whether the acting person may create records here (Admins, Managers, Contributors); pages readable by all readers check it before a new record.</summary>
+    protected bool MayCreate => HttpContext.RequestServices.GetRequiredService<ActingContext>().Role is { } role && Security.Access.Allows(Security.Access.Editor, role);
+
     protected async Task LoadOwnersAsync() =>
         Owners = await db.Memberships.AsNoTracking()
             .Where(m => m.Role != OrganizationRole.Employee && m.Role != OrganizationRole.Auditor)

@@ -38,22 +38,8 @@ public static class AssetInventoryExport
     public static async Task<byte[]> CsvAsync(AttestDbContext db, CancellationToken cancellationToken = default)
     {
         var rows = await LoadAsync(db, cancellationToken);
-        using var buffer = new MemoryStream();
-        var options = CsvWriterOptions.Default with
-        {
-            NewLine = "\r\n",
-            FormatProvider = Invariant,
-            WriteByteOrderMark = false,
-            // Names and descriptions are free text; one starting with "=" must not run as a formula in a spreadsheet.
-            // The import takes the apostrophe off again.
-            Injection = CsvInjection.Escape,
-        };
-        using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
-        {
-            csv.WriteHeader([.. Columns]);
-            foreach (var row in rows) csv.WriteRecord(row.Select(c => Convert.ToString(c, Invariant) ?? "").ToArray());
-        }
-        return buffer.ToArray();
+        // Names and descriptions are free text; the import takes off the apostrophe that keeps a formula from running.
+        return Attest.Documents.Spreadsheets.Csv(Columns, rows.Select(row => row.Select(c => Convert.ToString(c, Invariant) ?? "").ToArray()));
     }
 
     /// <summary>The inventory as an Excel workbook (.xlsx) with one sheet, <see cref="SheetName"/>; ratings are numbers.</summary>
@@ -541,18 +527,8 @@ public sealed class ImportAssetInventory(AttestDbContext db, SaveAsset saveAsset
 
     private static string Names<TEnum>() where TEnum : struct, Enum => string.Join(", ", Enum.GetNames<TEnum>());
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream content, string fileName, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes) throw ValidationFailedException.For("File", $"{fileName} is larger than {MaxBytes / 1024 / 1024} MB.");
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
+    private static Task<byte[]> ReadLimitedAsync(Stream content, string fileName, CancellationToken cancellationToken) =>
+        Attest.Documents.Spreadsheets.ReadLimitedAsync(content, fileName, MaxBytes, cancellationToken);
 }
 
 /// <summary>Which column of an inventory sheet holds what, from header names written with any case and spacing.</summary>

@@ -95,28 +95,12 @@ public static class PolicyExport
             .ToListAsync(cancellationToken);
         var relevance = await DocumentQueries.RelevanceAsync(db, rows.Select(r => r.Id).ToList(), cancellationToken);
 
-        using var buffer = new MemoryStream();
-        var options = CsvWriterOptions.Default with
+        // Ordinal, so both databases give the same order whatever their collation.
+        return Spreadsheets.Csv(CsvColumns, rows.OrderBy(r => r.Reference, StringComparer.Ordinal).Select(row => new[]
         {
-            NewLine = "\r\n",
-            FormatProvider = Invariant,
-            WriteByteOrderMark = false,
-            // Titles and summaries are free text; one starting with "=" must not run as a formula in a spreadsheet.
-            Injection = CsvInjection.Escape,
-        };
-        using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
-        {
-            csv.WriteHeader([.. CsvColumns]);
-            // Ordinal, so both databases give the same order whatever their collation.
-            foreach (var row in rows.OrderBy(r => r.Reference, StringComparer.Ordinal))
-            {
-                csv.WriteRecord([
-                    row.Title, row.Summary, relevance.GetValueOrDefault(row.Id, ""), $"{row.Major}.{row.Minor}", SubmitDocumentForReview.Describe(row.Status),
-                    row.Owner ?? "", row.NextReviewOn?.ToString("yyyy-MM-dd", Invariant) ?? "",
-                ]);
-            }
-        }
-        return buffer.ToArray();
+            row.Title, row.Summary, relevance.GetValueOrDefault(row.Id, ""), $"{row.Major}.{row.Minor}", SubmitDocumentForReview.Describe(row.Status),
+            row.Owner ?? "", row.NextReviewOn?.ToString("yyyy-MM-dd", Invariant) ?? "",
+        }));
     }
 
     /// <summary><c>POL-005-access-control-policy-v1.2.pdf</c>: reference, title and version, safe in any file system.</summary>

@@ -1,3 +1,4 @@
+using Attest.Documents;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -181,18 +182,8 @@ public sealed class ImportPolicyIndex(AttestDbContext db, SaveDocument save)
         string Label, string Title, Guid? ExistingId, string? Summary, string? Relevance, int Links, string? Reference,
         DocumentKind? Kind, DocumentClassification? Classification, int? ReviewMonths, Guid? OwnerId);
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream content, string fileName, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes) throw ValidationFailedException.For("File", $"{fileName} is larger than {MaxBytes / 1024 / 1024} MB.");
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
+    private static Task<byte[]> ReadLimitedAsync(Stream content, string fileName, CancellationToken cancellationToken) =>
+        Spreadsheets.ReadLimitedAsync(content, fileName, MaxBytes, cancellationToken);
 }
 
 /// <summary>One row of an index as read from the file, with the label errors use ("row 4", "row 2 (line 7)").</summary>

@@ -58,7 +58,7 @@ public sealed class AssessmentModel(AttestDbContext db, IAuthorizationService au
         IsNew = Id == "new";
         if (IsNew)
         {
-            if (acting.Role is not { } role || !Access.Allows(Access.Editor, role)) return Forbid();
+            if (!MayCreate) return Forbid();
             Input.OwnerId = acting.UserId;
             if (System is { } system) Input.AiSystemIds = [system];
         }
@@ -73,7 +73,7 @@ public sealed class AssessmentModel(AttestDbContext db, IAuthorizationService au
         Guid? id = null;
         if (IsNew)
         {
-            if (acting.Role is not { } role || !Access.Allows(Access.Editor, role)) return Forbid();
+            if (!MayCreate) return Forbid();
         }
         else
         {
@@ -152,15 +152,8 @@ public sealed class AssessmentModel(AttestDbContext db, IAuthorizationService au
         return Page();
     }
 
-    private async Task<IReadOnlyList<Guid>> ResolveControlsAsync(string? references)
-    {
-        var wanted = (references ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (wanted.Count == 0) return [];
-        var found = await Db.Controls.AsNoTracking().Where(c => wanted.Contains(c.Reference)).Select(c => new { c.Id, c.Reference }).ToListAsync(HttpContext.RequestAborted);
-        var missing = wanted.Where(w => !found.Any(f => string.Equals(f.Reference, w, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (missing.Count > 0) throw ValidationFailedException.For("Controls", $"{string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} not a control reference here.");
-        return found.Select(f => f.Id).ToList();
-    }
+    private Task<IReadOnlyList<Guid>> ResolveControlsAsync(string? references) =>
+        Attest.Controls.ControlReferences.ResolveAsync(Db, references, "Controls", HttpContext.RequestAborted);
 
     private async Task<bool> LoadAsync(bool fill)
     {

@@ -47,7 +47,7 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
         IsNew = Id == "new";
         if (IsNew)
         {
-            if (acting.Role is not { } role || !Access.Allows(Access.Editor, role)) return Forbid();
+            if (!MayCreate) return Forbid();
             Input.OwnerId = acting.UserId;
         }
         else
@@ -74,7 +74,7 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
         Guid? id = null;
         if (IsNew)
         {
-            if (acting.Role is not { } role || !Access.Allows(Access.Editor, role)) return Forbid();
+            if (!MayCreate) return Forbid();
         }
         else
         {
