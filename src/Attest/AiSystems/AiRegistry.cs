@@ -241,12 +241,17 @@ public static class AiCoverage
         var classNames = await db.AiSystemClasses.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         // (system, requirement) pairs met by an implemented control applied to the system, restricted to baseline requirements.
         var baselineIds = baselines.Select(b => b.Id).Distinct().ToList();
-        var met = (await db.AiSystemControls.AsNoTracking().Where(l => onlySystem == null || l.AiSystemId == onlySystem)
-                .Join(db.Controls.Where(c => c.Status == ImplementationStatus.Implemented), l => l.ControlId, c => c.Id, (l, c) => new { l.AiSystemId, c.Id })
-                .Join(db.ControlRequirements.Where(r => baselineIds.Contains(r.RequirementId)), x => x.Id, r => r.ControlId, (x, r) => new { x.AiSystemId, r.RequirementId })
-                .Distinct()
-                .ToListAsync(cancellationToken))
-            .Select(x => (x.AiSystemId, x.RequirementId)).ToHashSet();
+        var applied = await db.AiSystemControls.AsNoTracking().Where(l => onlySystem == null || l.AiSystemId == onlySystem)
+            .Join(db.Controls.Where(c => c.Status == ImplementationStatus.Implemented), l => l.ControlId, c => c.Id, (l, _) => new { l.AiSystemId, l.ControlId })
+            .ToListAsync(cancellationToken);
+        var appliedIds = applied.Select(a => a.ControlId).Distinct().ToList();
+        // Only the links of applied, implemented controls to baseline requirements: a few thousand rows, not the whole link table.
+        var linkRows = baselineIds.Count == 0 || appliedIds.Count == 0 ? [] : await db.ControlRequirements.AsNoTracking()
+            .Where(r => appliedIds.Contains(r.ControlId) && baselineIds.Contains(r.RequirementId))
+            .Select(r => new ValueTuple<Guid, Guid>(r.ControlId, r.RequirementId))
+            .ToListAsync(cancellationToken);
+        var links = linkRows.ToLookup(r => r.Item1, r => r.Item2);
+        var met = applied.SelectMany(a => links[a.ControlId].Select(requirement => (a.AiSystemId, requirement))).ToHashSet();
         var byClass = baselines.ToLookup(b => b.ClassId);
         var rows = systems.Select(s =>
         {

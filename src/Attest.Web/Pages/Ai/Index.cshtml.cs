@@ -12,6 +12,9 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
 {
     [BindProperty(SupportsGet = true)] public ServiceCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public bool Gaps { get; set; }
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
+    public bool HasMore { get; private set; }
+    public int Matching { get; private set; }
     public AiCoverage.Summary? Coverage { get; private set; }
     public AiDashboardFigures? Figures { get; private set; }
     public IReadOnlyList<AiCoverage.SystemCoverage> Rows { get; private set; } = [];
@@ -21,6 +24,9 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
     {
         Coverage = await AiCoverage.RunAsync(db, cancellationToken: HttpContext.RequestAborted);
         Figures = await ImpactAssessmentQueries.FiguresAsync(db, HttpContext.RequestAborted);
-        Rows = Coverage.Rows.Where(r => (Category is null || r.Category == Category) && (!Gaps || r.Gaps.Count > 0 || r.Class is null)).ToList();
+        var matching = Coverage.Rows.Where(r => (Category is null || r.Category == Category) && (!Gaps || r.Gaps.Count > 0 || r.Class is null)).ToList();
+        Matching = matching.Count;
+        Rows = matching.Skip((Math.Max(1, PageNumber) - 1) * 100).Take(100).ToList();
+        HasMore = matching.Count > Math.Max(1, PageNumber) * 100;
     }
 }
