@@ -17,14 +17,16 @@ public static class AiSystemQueries
     {
         var record = await db.AiSystems.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new RecordNotFoundException("AI system", id);
         var asset = await AssetQueries.DetailAsync(db, record.AssetId, cancellationToken);
-        var className = record.ClassId is null ? null : await db.AiSystemClasses.Where(c => c.Id == record.ClassId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
         var controls = await db.AiSystemControls.AsNoTracking().Where(l => l.AiSystemId == id)
             .Join(db.Controls, l => l.ControlId, c => c.Id, (_, c) => c)
             .OrderBy(c => c.Reference)
             .Select(c => new AiSystemDetail.ControlLine(c.Id, c.Reference, c.Name, c.Status))
             .ToListAsync(cancellationToken);
+        // A retired system is left out of coverage; it still shows its class.
         var coverage = (await AiCoverage.RunAsync(db, id, cancellationToken)).Rows.SingleOrDefault()
-            ?? new AiCoverage.SystemCoverage(id, record.AssetId, asset.Reference, asset.Name, record.ServiceCategory, className, 0, 0, []);
+            ?? new AiCoverage.SystemCoverage(id, record.AssetId, asset.Reference, asset.Name, record.ServiceCategory,
+                record.ClassId is null ? null : await db.AiSystemClasses.Where(c => c.Id == record.ClassId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken), 0, 0, []);
+        var className = coverage.Class;
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
         var assessments = (await db.ImpactAssessmentSystems.AsNoTracking().Where(l => l.AiSystemId == id)
                 .Join(db.ImpactAssessments, l => l.AssessmentId, a => a.Id, (_, a) => a)
