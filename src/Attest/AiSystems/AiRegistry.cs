@@ -244,13 +244,13 @@ public static class AiCoverage
         var applied = await db.AiSystemControls.AsNoTracking().Where(l => onlySystem == null || l.AiSystemId == onlySystem)
             .Join(db.Controls.Where(c => c.Status == ImplementationStatus.Implemented), l => l.ControlId, c => c.Id, (l, _) => new { l.AiSystemId, l.ControlId })
             .ToListAsync(cancellationToken);
-        var appliedIds = applied.Select(a => a.ControlId).Distinct().ToList();
-        // Only the links of applied, implemented controls to baseline requirements: a few thousand rows, not the whole link table.
+        var appliedIds = applied.Select(a => a.ControlId).ToHashSet();
+        // The links to baseline requirements (a handful of requirements, read from the requirement index), kept for applied controls only.
         var linkRows = baselineIds.Count == 0 || appliedIds.Count == 0 ? [] : await db.ControlRequirements.AsNoTracking()
-            .Where(r => appliedIds.Contains(r.ControlId) && baselineIds.Contains(r.RequirementId))
+            .Where(r => baselineIds.Contains(r.RequirementId))
             .Select(r => new ValueTuple<Guid, Guid>(r.ControlId, r.RequirementId))
             .ToListAsync(cancellationToken);
-        var links = linkRows.ToLookup(r => r.Item1, r => r.Item2);
+        var links = linkRows.Where(r => appliedIds.Contains(r.Item1)).ToLookup(r => r.Item1, r => r.Item2);
         var met = applied.SelectMany(a => links[a.ControlId].Select(requirement => (a.AiSystemId, requirement))).ToHashSet();
         var byClass = baselines.ToLookup(b => b.ClassId);
         var rows = systems.Select(s =>
