@@ -268,20 +268,17 @@ public sealed class AiExportsTests
         Assert.Equal(small.Queries, large.Queries);
         Assert.InRange(large.Queries, 1, 12);
         Assert.Equal(501, large.Rows);
-        Assert.True(large.Elapsed < TimeSpan.FromSeconds(1), $"500 systems took {large.Elapsed.TotalMilliseconds:0} ms");
     }
 
-    private static async Task<(int Queries, TimeSpan Elapsed, int Rows)> CountQueriesAsync(TestApp app, Scenario scenario)
+    private static async Task<(int Queries, int Rows)> CountQueriesAsync(TestApp app, Scenario scenario)
     {
         return await app.WithCoreAsync(scenario.Organization.Id, async (_, db) =>
         {
             await AiRegistryExport.XlsxAsync(db); // warm up: query compilation is not what is measured
             var tally = QueryTally.Begin();
-            var watch = Stopwatch.StartNew();
             var xlsx = await AiRegistryExport.XlsxAsync(db);
-            watch.Stop();
             using var stream = new MemoryStream(xlsx);
-            return (tally.Commands, watch.Elapsed, Sheet(stream, AiRegistryExport.SystemsSheetName).Count);
+            return (tally.Commands, Sheet(stream, AiRegistryExport.SystemsSheetName).Count);
         });
     }
 

@@ -309,23 +309,13 @@ public sealed class AssetFilesTests
             }));
             await db.SaveChangesAsync();
         });
-        await app.WithCoreAsync(organization.Id, (_, db) => AssetInventoryExport.XlsxAsync(db)); // warm up: the first call pays for JIT and query compilation
-
-        // The best of three runs: the budget is for the export, not for whatever else the test run has the two cores doing.
-        var runs = new List<(TimeSpan Elapsed, int Queries, byte[] Content)>();
-        for (var run = 0; run < 3; run++)
+        // The 2-second budget is measured by the scale lab (bench/, docs/performance.md); here: a few queries whatever the size.
+        var best = await app.WithCoreAsync(organization.Id, async (_, db) =>
         {
-            runs.Add(await app.WithCoreAsync(organization.Id, async (_, db) =>
-            {
-                var tally = QueryTally.Begin();
-                var clock = Stopwatch.StartNew();
-                var content = await AssetInventoryExport.XlsxAsync(db);
-                return (clock.Elapsed, tally.Commands, content);
-            }));
-        }
-
-        var best = runs.MinBy(r => r.Elapsed);
-        Assert.True(best.Elapsed < TimeSpan.FromSeconds(2), $"10,000 assets took {best.Elapsed.TotalMilliseconds:0} ms to export");
+            var tally = QueryTally.Begin();
+            var content = await AssetInventoryExport.XlsxAsync(db);
+            return (Queries: tally.Commands, Content: content);
+        });
         Assert.Equal(4, best.Queries); // assets, owners, levels, dependencies
         var rows = MiniExcel.Query(new MemoryStream(best.Content), useHeaderRow: true, sheetName: AssetInventoryExport.SheetName).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(10_000, rows.Count);
