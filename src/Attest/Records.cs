@@ -50,3 +50,14 @@ public static class Instant
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class NotAuditedAttribute : Attribute;
+
+/// <summary>Human references such as CTL-007, POL-012, AST-00042: the next free number after the highest in use.</summary>
+public static class References
+{
+    public static async Task<string> NextAsync(IQueryable<string> references, string prefix, int digits, CancellationToken cancellationToken)
+    {
+        var used = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(references.Where(r => r.StartsWith(prefix)), cancellationToken);
+        var highest = used.Select(r => int.TryParse(r[prefix.Length..], out var n) ? n : 0).DefaultIfEmpty(0).Max();
+        return prefix + (highest + 1).ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -117,11 +117,8 @@ public sealed class SaveImpactAssessment(AttestDbContext db)
         else if (role == Organizations.OrganizationRole.Auditor) validation.Add(field, "auditors read; they do not review or approve.");
     }
 
-    private async Task<string> NextReferenceAsync(CancellationToken cancellationToken)
-    {
-        var references = await db.ImpactAssessments.Where(a => a.Reference.StartsWith("AIA-")).Select(a => a.Reference).ToListAsync(cancellationToken);
-        return $"AIA-{references.Select(r => int.TryParse(r[4..], out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1:000}";
-    }
+    private Task<string> NextReferenceAsync(CancellationToken cancellationToken) =>
+        References.NextAsync(db.ImpactAssessments.Select(a => a.Reference), "AIA-", 3, cancellationToken);
 }
 
 /// <summary>Adds, changes and removes the rows of an assessment: affected parties, impacts (with their controls) and stakeholder input.</summary>

@@ -178,12 +178,8 @@ public sealed class SaveAsset(AttestDbContext db)
         if (input.ExternalId is not null) asset.ExternalId = input.ExternalId.Trim().Length == 0 ? null : input.ExternalId.Trim();
     }
 
-    internal async Task<string> NextReferenceAsync(CancellationToken cancellationToken)
-    {
-        var references = await db.Assets.Where(a => a.Reference.StartsWith("AST-")).Select(a => a.Reference).ToListAsync(cancellationToken);
-        var highest = references.Select(r => int.TryParse(r[4..], out var n) ? n : 0).DefaultIfEmpty(0).Max();
-        return $"AST-{highest + 1:00000}";
-    }
+    internal Task<string> NextReferenceAsync(CancellationToken cancellationToken) =>
+        References.NextAsync(db.Assets.Select(a => a.Reference), "AST-", 5, cancellationToken);
 }
 
 /// <summary>Removes an asset with its dependencies (and its AI system record); the audit trail keeps what it was.</summary>

@@ -72,12 +72,8 @@ public sealed class SaveControl(AttestDbContext db)
         return control.Id;
     }
 
-    private async Task<string> NextReferenceAsync(CancellationToken cancellationToken)
-    {
-        var references = await db.Controls.Where(c => c.Reference.StartsWith("CTL-")).Select(c => c.Reference).ToListAsync(cancellationToken);
-        var highest = references.Select(r => int.TryParse(r[4..], out var n) ? n : 0).DefaultIfEmpty(0).Max();
-        return $"CTL-{highest + 1:000}";
-    }
+    private Task<string> NextReferenceAsync(CancellationToken cancellationToken) =>
+        References.NextAsync(db.Controls.Select(c => c.Reference), "CTL-", 3, cancellationToken);
 }
 
 /// <summary>Removes a control; its links go with it, the audit trail keeps what it was.</summary>

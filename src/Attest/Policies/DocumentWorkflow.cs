@@ -248,13 +248,8 @@ public sealed class SaveDocument(AttestDbContext db, DocumentDistributionRule di
 
     private static string Join(string? text) => string.Join(", ", Split(text));
 
-    private async Task<string> NextReferenceAsync(DocumentKind kind, CancellationToken cancellationToken)
-    {
-        var prefix = PrefixOf(kind);
-        var references = await db.Documents.Where(d => d.Reference.StartsWith(prefix)).Select(d => d.Reference).ToListAsync(cancellationToken);
-        var highest = references.Select(r => int.TryParse(r[prefix.Length..], out var n) ? n : 0).DefaultIfEmpty(0).Max();
-        return $"{prefix}{highest + 1:000}";
-    }
+    private Task<string> NextReferenceAsync(DocumentKind kind, CancellationToken cancellationToken) =>
+        References.NextAsync(db.Documents.Select(d => d.Reference), PrefixOf(kind), 3, cancellationToken);
 
     public static string PrefixOf(DocumentKind kind) => kind switch
     {
