@@ -89,6 +89,15 @@ public static class AttestCore
         services.AddScoped<AiSystems.EditImpactAssessmentContent>();
         services.AddScoped<AiSystems.ImpactAssessmentWorkflow>();
         services.AddScoped<Assets.ImportAssetInventory>();
+        services.AddScoped<Risks.SaveRiskMethodology>();
+        services.AddScoped<Risks.SaveRisk>();
+        services.AddScoped<Risks.RemoveRisk>();
+        services.AddScoped<Risks.SaveRiskTask>();
+        services.AddScoped<Risks.RemoveRiskTask>();
+        services.AddScoped<Risks.AcceptResidualRisk>();
+        services.AddScoped<Risks.AddRiskFromLibrary>();
+        services.AddScoped<Risks.SaveRiskAssessment>();
+        services.AddScoped<Risks.CompleteRiskAssessment>();
         return services;
     }
 

@@ -82,6 +82,13 @@ public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataPr
     public DbSet<AiSystems.ImpactEntryControl> ImpactEntryControls => Set<AiSystems.ImpactEntryControl>();
     public DbSet<AiSystems.StakeholderInput> StakeholderInputs => Set<AiSystems.StakeholderInput>();
     public DbSet<AiSystems.ImpactAssessmentVersion> ImpactAssessmentVersions => Set<AiSystems.ImpactAssessmentVersion>();
+    public DbSet<Risks.RiskMethodology> RiskMethodologies => Set<Risks.RiskMethodology>();
+    public DbSet<Risks.Risk> Risks => Set<Risks.Risk>();
+    public DbSet<Risks.RiskAsset> RiskAssets => Set<Risks.RiskAsset>();
+    public DbSet<Risks.RiskControl> RiskControls => Set<Risks.RiskControl>();
+    public DbSet<Risks.RiskTask> RiskTasks => Set<Risks.RiskTask>();
+    public DbSet<Risks.RiskAcceptance> RiskAcceptances => Set<Risks.RiskAcceptance>();
+    public DbSet<Risks.RiskAssessment> RiskAssessments => Set<Risks.RiskAssessment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
