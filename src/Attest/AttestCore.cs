@@ -80,6 +80,7 @@ public static class AttestCore
         services.AddScoped<Policies.ImportPolicyMarkdown>();
         services.AddScoped<DemoPolicies>();
         services.AddScoped<DemoAssets>();
+        services.AddScoped<DemoRisks>();
         services.AddScoped<Assets.SaveAsset>();
         services.AddScoped<Assets.RemoveAsset>();
         services.AddScoped<Assets.SaveClassificationLevel>();
@@ -98,6 +99,7 @@ public static class AttestCore
         services.AddScoped<Risks.AddRiskFromLibrary>();
         services.AddScoped<Risks.SaveRiskAssessment>();
         services.AddScoped<Risks.CompleteRiskAssessment>();
+        services.AddScoped<Risks.ImportRiskRegister>();
         return services;
     }
 

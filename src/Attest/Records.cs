@@ -60,4 +60,23 @@ public static class References
         var highest = used.Select(r => int.TryParse(r[prefix.Length..], out var n) ? n : 0).DefaultIfEmpty(0).Max();
         return prefix + (highest + 1).ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// Reads a list of references ("CTL-001, CTL-004" — commas, semicolons or lines) into record ids; every reference that names nothing
+    /// is reported under <paramref name="field"/>. <paramref name="find"/> looks the wanted references up and returns (reference, id) pairs.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> ResolveAsync(string? text, string field, string noun,
+        Func<List<string>, CancellationToken, Task<List<KeyValuePair<string, Guid>>>> find, CancellationToken cancellationToken)
+    {
+        var wanted = (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (wanted.Count == 0) return [];
+        var found = await find(wanted, cancellationToken);
+        var missing = wanted.Where(w => !found.Any(f => string.Equals(f.Key, w, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (missing.Count > 0)
+        {
+            var article = "aeiou".Contains(char.ToLowerInvariant(noun[0])) ? "an" : "a";
+            throw ValidationFailedException.For(field, $"{string.Join(", ", missing)} {(missing.Count == 1 ? $"is not {article} {noun} reference" : $"are not {noun} references")} here.");
+        }
+        return wanted.Select(w => found.First(f => string.Equals(f.Key, w, StringComparison.OrdinalIgnoreCase)).Value).Distinct().ToList();
+    }
 }

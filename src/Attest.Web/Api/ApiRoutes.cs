@@ -18,5 +18,6 @@ public static class ApiRoutes
         v1.MapSoaApi();
         v1.MapPoliciesApi();
         v1.MapAssetsApi();
+        v1.MapRisksApi();
     }
 }

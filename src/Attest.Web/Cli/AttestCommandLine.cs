@@ -60,6 +60,7 @@ public static class AttestCommandLine
         root.Subcommands.Add(FrameworkCommands.Policies(database, output, error));
         root.Subcommands.Add(AssetCommands.Assets(database, output, error));
         root.Subcommands.Add(AssetCommands.Ai(database, output, error));
+        root.Subcommands.Add(RiskCommands.Risks(database, output, error));
         if (DevCommands.Enabled) root.Subcommands.Add(DevCommands.Dev(database, output, error));
         return root;
     }

@@ -109,13 +109,7 @@ public static class RequirementCodes
 /// <summary>Turns "CTL-001, CTL-007" into control ids, naming any reference that is not a control here.</summary>
 public static class ControlReferences
 {
-    public static async Task<IReadOnlyList<Guid>> ResolveAsync(AttestDbContext db, string? references, string field, CancellationToken cancellationToken = default)
-    {
-        var wanted = (references ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (wanted.Count == 0) return [];
-        var found = await db.Controls.AsNoTracking().Where(c => wanted.Contains(c.Reference)).Select(c => new { c.Id, c.Reference }).ToListAsync(cancellationToken);
-        var missing = wanted.Where(w => !found.Any(f => string.Equals(f.Reference, w, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (missing.Count > 0) throw ValidationFailedException.For(field, $"{string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} not a control reference here.");
-        return found.Select(f => f.Id).ToList();
-    }
+    public static Task<IReadOnlyList<Guid>> ResolveAsync(AttestDbContext db, string? references, string field, CancellationToken cancellationToken = default) =>
+        References.ResolveAsync(references, field, "control", async (wanted, token) =>
+            await db.Controls.AsNoTracking().Where(c => wanted.Contains(c.Reference)).Select(c => new KeyValuePair<string, Guid>(c.Reference, c.Id)).ToListAsync(token), cancellationToken);
 }

@@ -421,3 +421,11 @@ public sealed class AcceptResidualRisk(AttestDbContext db)
         return ownsRisk ? AcceptanceAuthority.RiskOwner : null;
     }
 }
+
+/// <summary>Turns "AST-00001, AST-00007" into asset ids, naming any reference that is not an asset here.</summary>
+public static class AssetReferences
+{
+    public static Task<IReadOnlyList<Guid>> ResolveAsync(AttestDbContext db, string? references, string field, CancellationToken cancellationToken = default) =>
+        References.ResolveAsync(references, field, "asset", async (wanted, token) =>
+            await db.Assets.AsNoTracking().Where(a => wanted.Contains(a.Reference)).Select(a => new KeyValuePair<string, Guid>(a.Reference, a.Id)).ToListAsync(token), cancellationToken);
+}

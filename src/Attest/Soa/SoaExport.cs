@@ -42,6 +42,7 @@ public static class SoaExport
         "Implementation status",
         "Implemented by",
         "Policies",
+        "Risks",
         "Evidence items",
     ];
 
@@ -53,12 +54,12 @@ public static class SoaExport
 
     // Excel widths are in characters; they are chosen so that short columns are not truncated and the long
     // free-text ones wrap instead of running off the screen.
-    private static readonly double[] SheetWidths = [10, 40, 18, 11, 24, 60, 22, 22, 28, 10];
+    private static readonly double[] SheetWidths = [10, 40, 18, 11, 24, 60, 22, 22, 28, 18, 10];
 
     // PDF column widths in points on landscape A4 (742 pt between the margins). Each narrow column is just wide
     // enough for its longest word ("Implementation", "Technological", "A.6.2.10", "Risk treatment,") in the
     // table type, so no word is cut in two; the rest goes to the justification and the title.
-    private static readonly double[] PdfWeights = [42, 112, 66, 53, 67, 168, 73, 62, 52, 47];
+    private static readonly double[] PdfWeights = [42, 112, 66, 53, 67, 128, 73, 62, 52, 40, 47];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -195,6 +196,7 @@ public static class SoaExport
         StatementOfApplicability.Describe(row.Status),
         string.Join(", ", row.Controls),
         string.Join(", ", row.Policies),
+        string.Join(", ", row.Risks ?? []),
         row.EvidenceCount.ToString(Invariant),
     ];
 

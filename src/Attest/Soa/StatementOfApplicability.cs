@@ -18,7 +18,9 @@ public sealed record SoaRow(
     ImplementationStatus Status,
     IReadOnlyList<string> Controls,
     IReadOnlyList<string> Policies,
-    int EvidenceCount);
+    int EvidenceCount,
+    /// <summary>Open risks treated by the implementing controls: why the control is applicable. Absent from versions approved before risks existed.</summary>
+    IReadOnlyList<string>? Risks = null);
 
 /// <summary>A Statement of Applicability: the live draft, or an approved version.</summary>
 public sealed record SoaDocument(
@@ -101,6 +103,15 @@ public static class StatementOfApplicability
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.RequirementId, p => p.Reference);
 
+        // Open risks treated by the implementing controls, by reference: the risks that make each control applicable.
+        var risks = (await db.ControlRequirements.AsNoTracking()
+                .Join(db.Requirements.Where(r => r.FrameworkId == frameworkId), l => l.RequirementId, r => r.Id, (l, _) => l)
+                .Join(db.RiskControls, l => l.ControlId, rc => rc.ControlId, (l, rc) => new { l.RequirementId, rc.RiskId })
+                .Join(db.Risks.Where(r => r.Status != Risks.RiskStatus.Closed), x => x.RiskId, r => r.Id, (x, r) => new { x.RequirementId, r.Reference })
+                .Distinct()
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.RequirementId, p => p.Reference);
+
         var rows = requirements.Select(r =>
         {
             var decision = decisions.GetValueOrDefault(r.Id);
@@ -108,7 +119,7 @@ public static class StatementOfApplicability
             var status = applicable ? Combine(r.Implemented, r.Partial, r.Planned, r.NotStarted) : ImplementationStatus.NotApplicable;
             IReadOnlyList<string> shown = r.Total <= ListedControls ? references[r.Id].Order(StringComparer.Ordinal).ToList() : [$"{r.Total} controls"];
             return new SoaRow(r.Code, r.Title, r.Theme, applicable, decision?.Reasons ?? InclusionReasons.None, decision?.Justification ?? "",
-                status, shown, policies[r.Id].Distinct().Order(StringComparer.Ordinal).ToList(), 0);
+                status, shown, policies[r.Id].Distinct().Order(StringComparer.Ordinal).ToList(), 0, risks[r.Id].Order(StringComparer.Ordinal).ToList());
         }).ToList();
         return new SoaDocument(framework.Id, framework.Key, framework.Name, organizationName, null, null, null, null, rows);
     }

@@ -23,20 +23,20 @@ public class SoaExportTests
     private static readonly string[] ExpectedHeaders =
     [
         "Control", "Control title", "Theme", "Applicable", "Reasons for inclusion", "Justification",
-        "Implementation status", "Implemented by", "Policies", "Evidence items",
+        "Implementation status", "Implemented by", "Policies", "Risks", "Evidence items",
     ];
 
     // The expected cells are spelled out rather than computed, so a change in how a value is printed shows here.
     private static readonly string[][] ExpectedRows =
     [
         ["A.5.1", "Policies for information security", "Organizational controls", "Yes", "Risk treatment, Legal",
-            "Required by the ISMS policy.", "Implemented", "CTL-001, CTL-002", "POL-001, POL-004", "3"],
+            "Required by the ISMS policy.", "Implemented", "CTL-001, CTL-002", "POL-001, POL-004", "R-001, R-007", "3"],
         ["A.5.23", "Information security for use of cloud services", "Organizational controls", "Yes", "Contractual, Business need",
-            "Cloud-first; hosting in the EU (Zürich)", "Partially implemented", "CTL-012", "", "1"],
+            "Cloud-first; hosting in the EU (Zürich)", "Partially implemented", "CTL-012", "", "", "1"],
         ["A.7.4", "Physical security monitoring", "Physical controls", "No", "",
-            TrickyJustification, "Not applicable", "", "", "0"],
+            TrickyJustification, "Not applicable", "", "", "", "0"],
         ["A.8.9", "Configuration management", "Technological controls", "Yes", "Risk treatment",
-            "", "Not started", "", "", "0"],
+            "", "Not started", "", "", "", "0"],
     ];
 
     private static SoaDocument Approved() => new(
@@ -49,7 +49,7 @@ public class SoaExportTests
     [
         new("A.5.1", "Policies for information security", "Organizational controls", true,
             InclusionReasons.RiskTreatment | InclusionReasons.Legal, "Required by the ISMS policy.", ImplementationStatus.Implemented,
-            ["CTL-001", "CTL-002"], ["POL-001", "POL-004"], 3),
+            ["CTL-001", "CTL-002"], ["POL-001", "POL-004"], 3, ["R-001", "R-007"]),
         new("A.5.23", "Information security for use of cloud services", "Organizational controls", true,
             InclusionReasons.Contractual | InclusionReasons.BusinessNeed, "Cloud-first; hosting in the EU (Zürich)",
             ImplementationStatus.PartiallyImplemented, ["CTL-012"], [], 1),
@@ -190,8 +190,8 @@ public class SoaExportTests
         using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
         var xml = reader.ReadToEnd();
 
-        // Ten explicit widths, one per column, so long justifications wrap instead of running off the screen.
-        Assert.Equal(10, Regex.Matches(xml, @"<x:col [^>]*customWidth=""1""").Count);
+        // Eleven explicit widths, one per column, so long justifications wrap instead of running off the screen.
+        Assert.Equal(11, Regex.Matches(xml, @"<x:col [^>]*customWidth=""1""").Count);
         Assert.Contains(@"state=""frozen""", xml, StringComparison.Ordinal);
     }
 
@@ -221,9 +221,9 @@ public class SoaExportTests
         var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
 
         Assert.False(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble), "the file starts with a byte order mark");
-        Assert.StartsWith("Control,Control title,Theme,Applicable,Reasons for inclusion,Justification,Implementation status,Implemented by,Policies,Evidence items\r\n", text, StringComparison.Ordinal);
-        Assert.Contains("A.7.4,Physical security monitoring,Physical controls,No,,\"No premises of our own, \"\"fully remote\"\" | see scope\nsection 4.2; café meetings only\",Not applicable,,,0\r\n", text, StringComparison.Ordinal);
-        Assert.Contains("A.5.1,Policies for information security,Organizational controls,Yes,\"Risk treatment, Legal\",Required by the ISMS policy.,Implemented,\"CTL-001, CTL-002\",\"POL-001, POL-004\",3\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("Control,Control title,Theme,Applicable,Reasons for inclusion,Justification,Implementation status,Implemented by,Policies,Risks,Evidence items\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("A.7.4,Physical security monitoring,Physical controls,No,,\"No premises of our own, \"\"fully remote\"\" | see scope\nsection 4.2; café meetings only\",Not applicable,,,,0\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("A.5.1,Policies for information security,Organizational controls,Yes,\"Risk treatment, Legal\",Required by the ISMS policy.,Implemented,\"CTL-001, CTL-002\",\"POL-001, POL-004\",\"R-001, R-007\",3\r\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -252,10 +252,10 @@ public class SoaExportTests
 
         var table = lines.Where(l => l.StartsWith('|')).ToList();
         Assert.Equal(2 + ExpectedRows.Length, table.Count);
-        Assert.Equal("| Control | Control title | Theme | Applicable | Reasons for inclusion | Justification | Implementation status | Implemented by | Policies | Evidence items |", table[0]);
+        Assert.Equal("| Control | Control title | Theme | Applicable | Reasons for inclusion | Justification | Implementation status | Implemented by | Policies | Risks | Evidence items |", table[0]);
         Assert.Matches(@"^\|( -{3,} \|)+( -{3,}: \|)$", table[1]);
         Assert.Equal(
-            "| A.7.4 | Physical security monitoring | Physical controls | No |  | No premises of our own, \"fully remote\" \\| see scope section 4.2; café meetings only | Not applicable |  |  | 0 |",
+            "| A.7.4 | Physical security monitoring | Physical controls | No |  | No premises of our own, \"fully remote\" \\| see scope section 4.2; café meetings only | Not applicable |  |  |  | 0 |",
             table[4]);
         Assert.Equal(
             "| A.5.1 | Policies for information security | Organizational controls | Yes | Risk treatment, Legal | Required by the ISMS policy. | Implemented | CTL-001, CTL-002 | POL-001, POL-004 | 3 |",

@@ -36,6 +36,8 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
 
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "new";
     [BindProperty] public ControlForm Input { get; set; } = new();
+    /// <summary>The risks this control treats, in place or planned.</summary>
+    public IReadOnlyList<Attest.Risks.TreatedRisk> Risks { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -51,6 +53,7 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
             Fill(control);
             CanEdit = await MayEditAsync(control);
             links = await ControlRegister.LinksAsync(Db, id, HttpContext.RequestAborted);
+            Risks = await Attest.Risks.RiskQueries.TreatedByControlAsync(Db, id, HttpContext.RequestAborted);
         }
         await FillLinksAsync(links);
         await LoadOwnersAsync();

@@ -13,6 +13,9 @@ public sealed class EntryModel(AttestDbContext db, SaveSoaDecision save) : PageM
 {
     [BindProperty(SupportsGet = true)] public string Key { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
+    /// <summary>Prefills the form citing the risks that make the control applicable (nothing is saved until the Manager saves).</summary>
+    [BindProperty(SupportsGet = true)] public bool Cite { get; set; }
+    public IReadOnlyList<Attest.Risks.TreatedRisk> Risks { get; private set; } = [];
     [BindProperty] public bool Applicable { get; set; } = true;
     [BindProperty] public List<InclusionReasons> Reasons { get; set; } = [];
     [BindProperty] public string? Justification { get; set; }
@@ -28,6 +31,12 @@ public sealed class EntryModel(AttestDbContext db, SaveSoaDecision save) : PageM
         Reasons = Enum.GetValues<InclusionReasons>().Where(r => r != InclusionReasons.None && decision is not null && decision.Reasons.HasFlag(r)).ToList();
         Justification = decision?.Justification;
         Version = decision?.Version ?? 0;
+        if (Cite && Risks.Count > 0)
+        {
+            if (!Reasons.Contains(InclusionReasons.RiskTreatment)) Reasons.Add(InclusionReasons.RiskTreatment);
+            var citation = $"Treats risks {string.Join(", ", Risks.Select(r => r.Reference))}.";
+            Justification = string.IsNullOrWhiteSpace(Justification) ? citation : $"{Justification.TrimEnd()} {citation}";
+        }
         return Page();
     }
 
@@ -60,7 +69,11 @@ public sealed class EntryModel(AttestDbContext db, SaveSoaDecision save) : PageM
     {
         if (!StatementOfApplicability.Frameworks.Contains(Key)) return false;
         Row = (await StatementOfApplicability.DraftAsync(db, Key, HttpContext.RequestAborted)).Rows.FirstOrDefault(r => r.Code == Code);
-        return Row is not null;
+        if (Row is null) return false;
+        var requirement = await db.Requirements.AsNoTracking().Join(db.Frameworks.Where(f => f.Key == Key), r => r.FrameworkId, f => f.Id, (r, _) => r)
+            .Where(r => r.Code == Code).Select(r => r.Id).FirstAsync(HttpContext.RequestAborted);
+        Risks = await Attest.Risks.RiskQueries.ForRequirementAsync(db, requirement, HttpContext.RequestAborted);
+        return true;
     }
 
     private async Task<SoaDecision?> DecisionAsync() =>
