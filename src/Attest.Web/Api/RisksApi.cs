@@ -22,7 +22,7 @@ public static class RisksApi
     public sealed record TreatmentPlanView(IReadOnlyList<TreatmentTaskRow> Rows, bool HasMore, int Open, int Overdue);
     public sealed record AssessmentRow(Guid Id, string Title, DateOnly StartedOn, DateOnly? DueOn, RiskAssessmentStatus Status, DateTimeOffset? CompletedAt, string CompletedBy, int Version);
     public sealed record AssessmentView(Guid Id, string Title, string Description, Guid? OwnerId, DateOnly StartedOn, DateOnly? DueOn, RiskAssessmentStatus Status,
-        DateTimeOffset? CompletedAt, string CompletedBy, string Conclusion, IReadOnlyList<RiskSnapshotRow> Snapshot, RiskComparison? ComparedWithPrevious, int Version);
+        DateTimeOffset? CompletedAt, string CompletedBy, string Conclusion, IReadOnlyList<RiskSnapshotRow> Register, RiskComparison? ComparedWithPrevious, int Version);
 
     public static void MapRisksApi(this RouteGroupBuilder api)
     {
@@ -57,7 +57,7 @@ public static class RisksApi
         api.MapPost("/risk-library/{key}", AddFromLibrary).RequireAuthorization(Access.Editor).WithSummary("Adds a library risk to the register with the organization's controls that treat it.");
 
         api.MapGet("/risk-assessments", Assessments).RequireAuthorization(Access.Reader).WithSummary("Dated risk assessment exercises, newest first.");
-        api.MapGet("/risk-assessments/{id:guid}", Assessment).RequireAuthorization(Access.Reader).WithSummary("An exercise with its frozen register (once completed) and what changed since the previous completed one.");
+        api.MapGet("/risk-assessments/{id:guid}", Assessment).RequireAuthorization(Access.Reader).WithSummary("An exercise with its register (frozen once completed, live while in progress) and what changed since the previous completed one.");
         api.MapPost("/risk-assessments", CreateAssessment).RequireAuthorization(Access.Manager);
         api.MapPut("/risk-assessments/{id:guid}", UpdateAssessment).RequireAuthorization(Access.Manager);
         api.MapPost("/risk-assessments/{id:guid}/complete", CompleteAssessment).RequireAuthorization(Access.Manager).WithSummary("Freezes the register as it stands into the assessment.");
@@ -211,9 +211,10 @@ public static class RisksApi
     private static async Task<Ok<AssessmentView>> Assessment(Guid id, AttestDbContext db, CancellationToken cancellationToken)
     {
         var a = await db.RiskAssessments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken) ?? throw new RecordNotFoundException("Risk assessment", id);
-        var comparison = await RiskSnapshots.CompareWithPreviousAsync(db, a, cancellationToken);
+        var register = await RiskSnapshots.RegisterOfAsync(db, a, cancellationToken);
+        var comparison = await RiskSnapshots.CompareWithPreviousAsync(db, a, register, cancellationToken);
         return TypedResults.Ok(new AssessmentView(a.Id, a.Title, a.Description, a.OwnerId, a.StartedOn, a.DueOn, a.Status, a.CompletedAt, a.CompletedBy, a.Conclusion,
-            RiskSnapshots.Read(a.Snapshot), comparison, a.Version));
+            register, comparison, a.Version));
     }
 
     private static async Task<Created<AssessmentRow>> CreateAssessment(RiskAssessmentInput input, SaveRiskAssessment save, AttestDbContext db, CancellationToken cancellationToken)

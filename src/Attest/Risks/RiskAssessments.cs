@@ -120,13 +120,20 @@ public static class RiskSnapshots
     /// An assessment against the completed one before it: a completed assessment compares its snapshot, one in progress the
     /// register as it stands now.
     /// </summary>
-    public static async Task<RiskComparison?> CompareWithPreviousAsync(AttestDbContext db, RiskAssessment assessment, CancellationToken cancellationToken = default)
+    public static async Task<RiskComparison?> CompareWithPreviousAsync(AttestDbContext db, RiskAssessment assessment, CancellationToken cancellationToken = default) =>
+        await CompareWithPreviousAsync(db, assessment, await RegisterOfAsync(db, assessment, cancellationToken), cancellationToken);
+
+    /// <summary>The register an assessment speaks of: frozen once completed, as it stands now while in progress.</summary>
+    public static async Task<IReadOnlyList<RiskSnapshotRow>> RegisterOfAsync(AttestDbContext db, RiskAssessment assessment, CancellationToken cancellationToken = default) =>
+        assessment.Status == RiskAssessmentStatus.Completed ? Read(assessment.Snapshot) : await CurrentAsync(db, cancellationToken);
+
+    /// <summary>As above, with the assessment's register already read (<see cref="RegisterOfAsync"/>).</summary>
+    public static async Task<RiskComparison?> CompareWithPreviousAsync(AttestDbContext db, RiskAssessment assessment, IReadOnlyList<RiskSnapshotRow> later, CancellationToken cancellationToken = default)
     {
         var previous = await db.RiskAssessments.AsNoTracking()
             .Where(a => a.Status == RiskAssessmentStatus.Completed && a.Id != assessment.Id && (assessment.CompletedAt == null || a.CompletedAt < assessment.CompletedAt))
             .OrderByDescending(a => a.CompletedAt).Select(a => new { a.Title, a.Snapshot }).FirstOrDefaultAsync(cancellationToken);
         if (previous is null) return null;
-        var later = assessment.Status == RiskAssessmentStatus.Completed ? Read(assessment.Snapshot) : await CurrentAsync(db, cancellationToken);
         return Compare(previous.Title, Read(previous.Snapshot), later);
     }
 }

@@ -778,7 +778,7 @@ public static class RiskTreatmentPlanReport
         {
             new KeyValueTable(facts),
             new Heading("Risks by residual level", 1),
-            ReportFormat.Table(summaryHeaders, summary, [3, 1]),
+            ReportFormat.Table(summaryHeaders, summary, [2, 1]),
             new Heading("Treatment", 1),
         };
         if (sections.Count == 0) blocks.Add(new Paragraph("No open risk is being treated."));
@@ -822,9 +822,10 @@ internal static class ReportFormat
         return text.Length == 0 ? "Not written yet.\n" : text.Replace("<", "\\<", StringComparison.Ordinal) + "\n";
     }
 
+    /// <summary>Markdown for a PDF, which prints text as it is: line ends made even and bold marks taken off.</summary>
     public static string PlainProse(string value)
     {
-        var text = value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        var text = value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace("**", "", StringComparison.Ordinal).Trim();
         return text.Length == 0 ? "Not written yet." : text;
     }
 

@@ -10,6 +10,7 @@ using Attest.Controls;
 using Attest.Data;
 using Attest.Frameworks;
 using Attest.Organizations;
+using Attest.Risks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,14 +22,17 @@ public enum ScaleSize
     Large,
 }
 
-/// <summary>How much of each record the generator makes. <see cref="Assets"/> counts every asset, the AI systems among them.</summary>
-public sealed record ScaleVolumes(int People, int Controls, int LinksPerControl, int Parties, int Issues, int AuditEntries, int Documents, int Assets, int AiSystems)
+/// <summary>
+/// How much of each record the generator makes. <see cref="Assets"/> counts every asset, the AI systems among them; <see cref="Risks"/>
+/// is the size of the risk register (one risk in fifty has an acceptance decision).
+/// </summary>
+public sealed record ScaleVolumes(int People, int Controls, int LinksPerControl, int Parties, int Issues, int AuditEntries, int Documents, int Assets, int AiSystems, int Risks)
 {
     public static ScaleVolumes For(ScaleSize size) => size switch
     {
         ScaleSize.Large => new(People: 2_000, Controls: 10_000, LinksPerControl: 20, Parties: 200, Issues: 200, AuditEntries: 1_000_000, Documents: 300,
-            Assets: 10_000, AiSystems: 500),
-        _ => new(People: 50, Controls: 200, LinksPerControl: 20, Parties: 20, Issues: 20, AuditEntries: 20_000, Documents: 30, Assets: 200, AiSystems: 20),
+            Assets: 10_000, AiSystems: 500, Risks: 5_000),
+        _ => new(People: 50, Controls: 200, LinksPerControl: 20, Parties: 20, Issues: 20, AuditEntries: 20_000, Documents: 30, Assets: 200, AiSystems: 20, Risks: 100),
     };
 }
 
@@ -167,6 +171,8 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
             counts["issues"] = volumes.Issues;
             await SeedAssetsAsync(organization.Id, volumes, random, people, owners, controlIds, controlsByRequirement, audit, start, now, counts, cancellationToken);
             progress?.WriteLine($"  {volumes.Assets} assets, {volumes.AiSystems} AI systems, {counts["impact assessments"]} impact assessments ({watch.Elapsed.TotalSeconds:0.0} s)");
+            await SeedRisksAsync(organization.Id, volumes, random, people, owners, controlIds, audit, start, now, counts, cancellationToken);
+            progress?.WriteLine($"  {volumes.Risks} risks, {counts["risk treatment tasks"]} treatment tasks, {counts["risk acceptances"]} acceptances ({watch.Elapsed.TotalSeconds:0.0} s)");
 
             // The rest of the trail: two years of status changes on controls, in time order.
             while (audit.Remaining > 0)
@@ -588,6 +594,156 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
         counts["impact entries"] = entries;
     }
 
+    /// <summary>
+    /// The risk register: the ready-made 5 × 5 methodology as version 1, and risks in four categories, each affecting three distinct
+    /// assets and treated by three distinct controls (the third planned when a treatment is chosen), owned by the CISO (three in ten),
+    /// the CTO (one in ten) or another owner; inherent and residual ratings with their levels from the matrix; mostly open statuses
+    /// (one in ten closed); review dates of which about one in five is past; a treatment task for one risk in three; and for one risk
+    /// in fifty an acceptance decision by whoever the level needs (some since expired, one in ten stale).
+    /// </summary>
+    private async Task SeedRisksAsync(Guid organizationId, ScaleVolumes volumes, Random random, List<(Guid Id, OrganizationRole Role, string Department)> people,
+        Guid[] owners, List<Guid> controlIds, AuditWriter audit, DateTimeOffset start, DateTimeOffset now, Dictionary<string, long> counts, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var (methodologyName, definition) = MethodologyTemplates.Get(MethodologyTemplates.FiveByFive);
+        var (ceo, ciso, cto) = (people[0].Id, people[1].Id, people[2].Id);
+        var methodology = new RiskMethodology
+        {
+            Id = NextGuid(random), OrganizationId = organizationId, Number = 1, Name = methodologyName, Approach = MethodologyTemplates.Approach,
+            Definition = definition.Serialize(), ChangeNote = $"Adopted the ready-made {MethodologyTemplates.FiveByFive} methodology.", CreatedAt = start,
+            CreatedBy = "scale generator", CreatedByUserId = ciso,
+        };
+        db.RiskMethodologies.Add(methodology);
+        audit.Created("RiskMethodology", methodology.Id, methodology.Name);
+        await SaveAndClearAsync(cancellationToken);
+
+        var assetIds = await db.Assets.AsNoTracking().Where(a => a.Lifecycle != AssetLifecycle.Disposed).OrderBy(a => a.Reference).Select(a => a.Id).ToListAsync(cancellationToken);
+        var deciders = owners.Append(ceo).Append(ciso).Distinct().ToArray();
+        var names = await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => $"{u.DisplayName} <{u.Email}>", cancellationToken);
+        var controlReferences = controlIds.Select((id, index) => (id, index)).ToDictionary(c => c.id, c => $"CTL-{c.index + 1:00000}");
+        long assetLinks = 0, controlLinks = 0, tasks = 0, acceptances = 0;
+        for (var i = 1; i <= volumes.Risks; i++)
+        {
+            var (title, category, threat, vulnerability) = RiskThemes[random.Next(RiskThemes.Length)];
+            var department = Departments[random.Next(Departments.Length)];
+            var ownerRoll = random.Next(10);
+            var owner = ownerRoll < 3 ? ciso : ownerRoll == 3 ? cto : owners[random.Next(owners.Length)];
+            var accepted = i % 50 == 25;
+            var roll = random.Next(100);
+            var status = accepted ? RiskStatus.Accepted
+                : roll < 5 ? RiskStatus.Identified : roll < 20 ? RiskStatus.Assessed : roll < 57 ? RiskStatus.InTreatment : roll < 90 ? RiskStatus.Treated : RiskStatus.Closed;
+            var treatmentRoll = random.Next(100);
+            var treatment = status switch
+            {
+                RiskStatus.Identified => RiskTreatment.Undecided,
+                RiskStatus.Accepted => RiskTreatment.Accept,
+                RiskStatus.Assessed => treatmentRoll < 60 ? RiskTreatment.Undecided : treatmentRoll < 80 ? RiskTreatment.Mitigate : treatmentRoll < 90 ? RiskTreatment.Accept : RiskTreatment.Transfer,
+                _ => treatmentRoll < 78 ? RiskTreatment.Mitigate : treatmentRoll < 90 ? RiskTreatment.Transfer : RiskTreatment.Avoid,
+            };
+            int? likelihood = null, impact = null, residualLikelihood = null, residualImpact = null, inherentLevel = null, residualLevel = null, target = null;
+            if (status != RiskStatus.Identified)
+            {
+                likelihood = random.Next(1, 6);
+                impact = random.Next(2, 6);
+                inherentLevel = definition.LevelOf(likelihood.Value, impact.Value);
+                target = Math.Min(random.Next(2), inherentLevel.Value);
+            }
+            if (treatment != RiskTreatment.Undecided && likelihood is { } l && impact is { } im)
+            {
+                residualLikelihood = treatment == RiskTreatment.Avoid ? 1 : Math.Max(1, l - random.Next(0, treatment == RiskTreatment.Accept ? 2 : 3));
+                residualImpact = treatment == RiskTreatment.Accept ? im : Math.Max(1, im - random.Next(0, 2));
+                // Nobody may accept a Critical residual risk: what is accepted was brought below it.
+                while (treatment == RiskTreatment.Accept && definition.LevelOf(residualLikelihood.Value, residualImpact.Value) >= definition.Levels.Count - 1) residualLikelihood--;
+                residualLevel = definition.LevelOf(residualLikelihood.Value, residualImpact.Value);
+            }
+            var risk = new Risk
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, Reference = $"R-{i:00000}", Title = $"{title} in {department.ToLowerInvariant()} (area {i % 97})",
+                Description = $"Generated for the scale lab: {title.ToLowerInvariant()} as it affects {department.ToLowerInvariant()}.", Threat = threat, Vulnerability = vulnerability,
+                Category = category, OwnerId = owner, MethodologyId = methodology.Id, InherentLikelihood = likelihood, InherentImpact = impact, InherentLevel = inherentLevel,
+                ExistingControls = status == RiskStatus.Identified ? "" : "The linked controls in place, as operated today.", Treatment = treatment,
+                TreatmentPlan = treatment switch
+                {
+                    RiskTreatment.Mitigate => "Implement or strengthen the planned control, then confirm it works at the next review.",
+                    RiskTreatment.Transfer => "Covered by the insurance policy and the supplier's contract; confirmed at each renewal.",
+                    RiskTreatment.Avoid => "Stop the activity that gives rise to the risk.",
+                    RiskTreatment.Accept => "Retain the risk by a recorded decision of someone with the authority its level needs.",
+                    _ => "",
+                },
+                ResidualLikelihood = residualLikelihood, ResidualImpact = residualImpact, ResidualLevel = residualLevel, TargetLevel = target, Status = status,
+                IdentifiedOn = today.AddDays(-random.Next(20, 1000)),
+                NextReviewOn = status == RiskStatus.Closed ? null : status == RiskStatus.Identified ? today.AddDays(random.Next(7, 60)) : today.AddDays(random.Next(-90, 365)),
+                CreatedAt = start, UpdatedAt = start.AddDays(random.Next(0, 700)), Version = 1,
+            };
+            db.Risks.Add(risk);
+            audit.Created("Risk", risk.Id, $"{risk.Reference} {risk.Title}");
+            foreach (var assetId in Sample(random, assetIds, 3))
+            {
+                var link = new RiskAsset { Id = NextGuid(random), OrganizationId = organizationId, RiskId = risk.Id, AssetId = assetId };
+                db.RiskAssets.Add(link);
+                audit.Created("RiskAsset", link.Id, assetId.ToString());
+                assetLinks++;
+            }
+            var controls = Sample(random, controlIds, 3).ToList();
+            var planned = treatment is RiskTreatment.Mitigate or RiskTreatment.Transfer or RiskTreatment.Avoid ? controls[^1] : (Guid?)null;
+            foreach (var controlId in controls)
+            {
+                var link = new RiskControl
+                {
+                    Id = NextGuid(random), OrganizationId = organizationId, RiskId = risk.Id, ControlId = controlId,
+                    Role = controlId == planned ? RiskControlRole.Planned : RiskControlRole.Existing,
+                };
+                db.RiskControls.Add(link);
+                audit.Created("RiskControl", link.Id, controlReferences[controlId]);
+                controlLinks++;
+            }
+            if (i % 3 == 0)
+            {
+                var due = today.AddDays(random.Next(-60, 120));
+                var done = status is RiskStatus.Treated or RiskStatus.Closed || (status == RiskStatus.InTreatment && random.Next(3) == 0);
+                var task = new RiskTask
+                {
+                    Id = NextGuid(random), OrganizationId = organizationId, RiskId = risk.Id, OwnerId = owner, DueOn = due,
+                    Title = planned is { } control ? $"Implement {controlReferences[control]} for {risk.Reference}"
+                        : treatment == RiskTreatment.Accept ? $"Prepare the acceptance decision for {risk.Reference}" : $"Rate {risk.Reference} and decide its treatment",
+                    ControlId = planned, CompletedOn = done ? (due < today ? due : today).AddDays(-random.Next(0, 10)) : null, CreatedAt = start, UpdatedAt = start, Version = 1,
+                };
+                db.RiskTasks.Add(task);
+                audit.Created("RiskTask", task.Id, task.Title);
+                tasks++;
+            }
+            if (status == RiskStatus.Accepted)
+            {
+                var level = residualLevel!.Value;
+                var decider = definition.Levels[level].AcceptableBy switch { AcceptanceAuthority.Executive => ceo, AcceptanceAuthority.Ciso => ciso, _ => owner };
+                // Taken within about a validity period and a third ago: most still valid, some expired.
+                var acceptedAt = Instant.Truncate(now.AddDays(-random.Next(5, definition.Levels[level].ReviewMonths * 40)).AddMinutes(-random.Next(0, 600)));
+                var validUntil = DateOnly.FromDateTime(acceptedAt.UtcDateTime).AddMonths(definition.Levels[level].ReviewMonths);
+                var stale = acceptances % 10 == 9;
+                var acceptance = new RiskAcceptance
+                {
+                    Id = NextGuid(random), OrganizationId = organizationId, RiskId = risk.Id, AcceptedAt = acceptedAt, AcceptedByUserId = decider, AcceptedBy = names[decider],
+                    Authority = decider == ceo ? AcceptanceAuthority.Executive : decider == ciso ? AcceptanceAuthority.Ciso : AcceptanceAuthority.RiskOwner,
+                    Comment = "Treating it further costs more than the risk; what remains is accepted until the next review.",
+                    Likelihood = residualLikelihood!.Value, Impact = residualImpact!.Value, Level = level, LevelName = definition.Levels[level].Name, MethodologyNumber = methodology.Number,
+                    ValidUntil = validUntil, StaleSince = stale ? acceptedAt.AddDays(random.Next(1, 5)) : null, StaleReason = stale ? "changed after acceptance: affected assets" : "",
+                };
+                db.RiskAcceptances.Add(acceptance);
+                audit.Created("RiskAcceptance", acceptance.Id, $"{risk.Reference} {acceptance.LevelName}");
+                if (risk.NextReviewOn is null || risk.NextReviewOn > validUntil) risk.NextReviewOn = validUntil;
+                acceptances++;
+            }
+            if (i % 500 == 0) await SaveAndClearAsync(cancellationToken);
+        }
+        await SaveAndClearAsync(cancellationToken);
+
+        counts["risks"] = volumes.Risks;
+        counts["risk-asset links"] = assetLinks;
+        counts["risk-control links"] = controlLinks;
+        counts["risk treatment tasks"] = tasks;
+        counts["risk acceptances"] = acceptances;
+    }
+
     private static (string Name, string Provider, string VersionLabel, ModelOrigin Origin) Describe(AssetType type, int kind, int n, Random random)
     {
         switch (type)
@@ -705,6 +861,33 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
         ("Claude Sonnet", "Anthropic", ModelOrigin.ThirdParty), ("GPT-4.1", "OpenAI", ModelOrigin.ThirdParty), ("Gemini Pro", "Google", ModelOrigin.ThirdParty),
         ("Mistral Large", "Mistral AI", ModelOrigin.ThirdParty), ("Llama 3.1 70B Instruct", "Meta", ModelOrigin.OpenSource), ("multilingual-e5-large", "Hugging Face", ModelOrigin.OpenSource),
         ("Own fine-tuned model", "Own", ModelOrigin.Own),
+    ];
+    private static readonly (string Title, string Category, string Threat, string Vulnerability)[] RiskThemes =
+    [
+        ("Prompt injection through client documents", "AI agents", "Instructions hidden in a client document steer an agent's output or make it disclose other documents.",
+            "Untrusted document text shares the agent's context with its instructions."),
+        ("Inaccurate professional output reaches a client", "AI agents", "A wrong answer from an agent is delivered as professional advice.",
+            "Reviewers approve drafts under time pressure; evaluation covers common cases only."),
+        ("Biased model decisions", "AI agents", "Agent outputs systematically disadvantage a group of people.",
+            "Training data reflects historic decisions; no fairness measure is tracked."),
+        ("Model behaviour changes after a provider update", "AI agents", "A foundation model update changes output quality or safety without notice.",
+            "Agents reference model aliases; no continuous evaluation in production."),
+        ("Misconfigured cloud storage", "Cloud infrastructure", "A storage bucket is made public and client data is downloaded.",
+            "Policies differ across the clouds; posture management does not cover all accounts."),
+        ("Regional cloud outage", "Cloud infrastructure", "A cloud region is unavailable for more than a day.",
+            "Services run in a single region without tested fail-over."),
+        ("Compromised administrator account", "Cloud infrastructure", "An attacker phishes or hijacks an administrator session.",
+            "Standing administrator rights and long sessions."),
+        ("Ransomware on production data", "Cloud infrastructure", "Production data and backups are encrypted or deleted by an attacker.",
+            "Backups are reachable from production credentials."),
+        ("Phishing of remote staff", "People", "A lure captures credentials or an MFA approval.", "Push MFA is still allowed for some accounts."),
+        ("Insider misuse of client data", "People", "Someone with access browses or exports client data without a business reason.",
+            "Broad standing access; bulk reads are not alerted on."),
+        ("Loss of key people", "People", "A person holding unique knowledge leaves or is unavailable.", "Knowledge is not documented or shared."),
+        ("Supplier breach exposes our data", "Suppliers", "A supplier holding our data is breached.", "Limited assurance over the supplier's controls."),
+        ("Supplier service failure", "Suppliers", "A critical supplier stops delivering its service.", "No tested alternative supplier or exit plan."),
+        ("Data transferred outside the EU", "Suppliers", "A supplier processes client data outside the agreed regions.",
+            "Regions are set per service by configuration we do not fully control."),
     ];
     private static readonly string[] InformationNames = ["Client contracts", "Client financial records", "Patient referrals", "Board papers", "Customer support tickets", "Supplier invoices", "Employee records", "Sales pipeline", "Project files"];
     private static readonly string[] SoftwareNames = ["Billing service", "Client portal", "Data pipeline", "Reporting service", "Integration gateway", "Mobile app", "Agent orchestration service"];

@@ -76,6 +76,23 @@ public sealed partial class QueryCountTests
             await s.GetRequiredService<ApproveSoa>().RunAsync("iso27001-2022", false, null);
             await s.GetRequiredService<ApproveSoa>().RunAsync("iso27001-2022", false, null);
         });
+        // Risks with assets, controls, tasks and acceptances; a completed assessment; a second methodology version.
+        var asset = (await app.AddAiSystemAsync(organization, "Risky agent")).AssetId;
+        var control = await app.AddControlAsync(organization, "Risk control", "A.8.28");
+        for (var i = 0; i < 6; i++) await app.AddRiskAsync(organization, control, asset);
+        await app.WithCoreAsync(organization.Id, async (s, db) =>
+        {
+            // The Contributor owns the seeded risks, whose Low residual level the owner may accept.
+            db.Acting.IdentifyUser(organization[OrganizationRole.Contributor].UserId, "contributor", Attest.Audit.AuditChannel.Ui);
+            foreach (var risk in await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Risks))
+            {
+                await s.GetRequiredService<Attest.Risks.AcceptResidualRisk>().RunAsync(risk.Id, "Within appetite.", null, risk.Version);
+                await s.GetRequiredService<Attest.Risks.SaveRiskTask>().RunAsync(risk.Id, null, new Attest.Risks.RiskTaskInput("Another task", DueOn: new DateOnly(2020, 1, 1)));
+            }
+            var assessment = await s.GetRequiredService<Attest.Risks.SaveRiskAssessment>().RunAsync(null, new Attest.Risks.RiskAssessmentInput("Grown assessment"));
+            await s.GetRequiredService<Attest.Risks.CompleteRiskAssessment>().RunAsync(assessment, "Done.", 1);
+            await s.GetRequiredService<Attest.Risks.SaveRiskMethodology>().FromTemplateAsync("3x3");
+        });
     }
 
     [GeneratedRegex("sql;desc=\"(\\d+) queries\"")]

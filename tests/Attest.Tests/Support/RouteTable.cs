@@ -24,7 +24,7 @@ public static class RouteTable
         .ToList();
 
     /// <summary>Real ids for the route parameters, seeded into the organization under test.</summary>
-    public sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement, Seeds.SeededDocument Document, Seeds.SeededAiSystem Ai);
+    public sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement, Seeds.SeededDocument Document, Seeds.SeededAiSystem Ai, Seeds.SeededRisk Risk);
 
     public static async Task<Samples> SeedSamplesAsync(TestApp app, TestOrganization organization)
     {
@@ -34,7 +34,8 @@ public static class RouteTable
         var requirement = await app.RequirementIdAsync(organization, "iso27001-2022", "A.5.18");
         var document = await app.AddPublishedDocumentAsync(organization, "Access Control Policy", "Annex A 5.15-5.18");
         var ai = await app.AddAiSystemAsync(organization);
-        return new Samples(party, issue, control, requirement, document, ai);
+        var risk = await app.AddRiskAsync(organization, control, ai.AssetId);
+        return new Samples(party, issue, control, requirement, document, ai, risk);
     }
 
     public static string Url(string pattern, Samples samples)
@@ -48,8 +49,13 @@ public static class RouteTable
                 "code" when pattern.StartsWith("/error", StringComparison.Ordinal) => "404",
                 "code" => "A.5.18",
                 "documentName" => "v1",
+                "key" when pattern.Contains("risk-library", StringComparison.Ordinal) => "prompt-injection",
                 "key" => "iso27001-2022",
+                "number" when pattern.Contains("risk-methodology", StringComparison.Ordinal) => "1",
                 "number" => "1.0",
+                "taskId" => samples.Risk.TaskId.ToString(),
+                "id" when pattern.Contains("risk-assessments", StringComparison.Ordinal) || pattern.Contains("risks/assessments", StringComparison.Ordinal) => samples.Risk.AssessmentId.ToString(),
+                "id" when pattern.Contains("risks", StringComparison.Ordinal) => samples.Risk.Id.ToString(),
                 "slug" => "no-such-organization",
                 "partyId" => samples.Ai.PartyId.ToString(),
                 "entryId" => samples.Ai.EntryId.ToString(),

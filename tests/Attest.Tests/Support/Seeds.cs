@@ -110,4 +110,22 @@ public static class Seeds
 
     public static ApiTokenScope StrongestScopeFor(OrganizationRole role) =>
         role is OrganizationRole.Auditor or OrganizationRole.Employee ? ApiTokenScope.Read : ApiTokenScope.ReadWrite;
+
+    public sealed record SeededRisk(Guid Id, Guid TaskId, Guid AssessmentId);
+
+    /// <summary>The 5 × 5 methodology, a risk owned by the Contributor (affecting the asset, treated by the control) with one task, and a risk assessment in progress.</summary>
+    public static Task<SeededRisk> AddRiskAsync(this TestApp app, TestOrganization organization, Guid controlId, Guid assetId) =>
+        app.WithCoreAsync(organization.Id, async (services, db) =>
+        {
+            if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.RiskMethodologies))
+            {
+                await services.GetRequiredService<Attest.Risks.SaveRiskMethodology>().FromTemplateAsync("5x5");
+            }
+            var risk = await services.GetRequiredService<Attest.Risks.SaveRisk>().RunAsync(null, new Attest.Risks.RiskInput("Prompt injection",
+                OwnerId: organization[OrganizationRole.Contributor].UserId, InherentLikelihood: 4, InherentImpact: 4, Treatment: Attest.Risks.RiskTreatment.Mitigate,
+                ResidualLikelihood: 2, ResidualImpact: 2, AssetIds: [assetId], Controls: [new Attest.Risks.RiskControlInput(controlId, Attest.Risks.RiskControlRole.Existing)]));
+            var task = await services.GetRequiredService<Attest.Risks.SaveRiskTask>().RunAsync(risk, null, new Attest.Risks.RiskTaskInput("Add output filtering"));
+            var assessment = await services.GetRequiredService<Attest.Risks.SaveRiskAssessment>().RunAsync(null, new Attest.Risks.RiskAssessmentInput("Annual risk assessment"));
+            return new SeededRisk(risk, task, assessment);
+        });
 }

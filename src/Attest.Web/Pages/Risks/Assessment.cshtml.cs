@@ -38,8 +38,8 @@ public sealed class AssessmentModel(AttestDbContext db, CompleteRiskAssessment c
         Assessment = await db.RiskAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Id, token);
         if (Assessment is null) return false;
         Owner = await db.Users.AsNoTracking().Where(u => u.Id == Assessment.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(token);
-        Register = Assessment.Status == RiskAssessmentStatus.Completed ? RiskSnapshots.Read(Assessment.Snapshot) : await RiskSnapshots.CurrentAsync(db, token);
-        Comparison = await RiskSnapshots.CompareWithPreviousAsync(db, Assessment, token);
+        Register = await RiskSnapshots.RegisterOfAsync(db, Assessment, token);
+        Comparison = await RiskSnapshots.CompareWithPreviousAsync(db, Assessment, Register, token);
         return true;
     }
 }
