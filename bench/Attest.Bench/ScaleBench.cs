@@ -79,11 +79,19 @@ internal static partial class ScaleBench
             new("impact assessments", "/ai/assessments", 50),
             new("inventory XLSX export (10,000 assets)", "/assets/export?format=xlsx", 2000),
             new("AI registry XLSX export", "/ai/export", null),
+            new("risk register (5,000 risks)", "/risks", 50),
+            new("risks in treatment, review overdue", "/risks?status=InTreatment&reviewOverdue=true", 50),
+            new("risks at residual level High", "/risks?level=2&rating=Residual", 50),
+            new("risks affecting an asset", $"/risks?asset={samples.Asset}", 50),
+            new("risk detail", $"/risks/{samples.Risk}", 50),
             new("API: controls page", "/api/v1/controls", 50),
             new("API: audit entries", "/api/v1/audit-entries", 50),
             new("API: coverage", "/api/v1/frameworks/coverage", 50),
             new("API: documents page", "/api/v1/documents", 50),
             new("API: assets page", "/api/v1/assets", 50),
+            new("API: risks page", "/api/v1/risks", 50),
+            new("API: risk heatmap", "/api/v1/risks/heatmap", 50),
+            new("API: risk detail", $"/api/v1/risks/{samples.Risk}", 50),
             new("component definition export (OSCAL)", "/controls/oscal", null),
         };
         var rows = new List<(RouteCase Case, double Median, double P95, int Queries, double AllocatedKb)>();
@@ -217,7 +225,7 @@ internal static partial class ScaleBench
         return NewToken().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
     }
 
-    private sealed record Samples(string Control, string Requirement, string Document, string Asset, string AiSystem, string? Assessment);
+    private sealed record Samples(string Control, string Requirement, string Document, string Asset, string AiSystem, string? Assessment, string Risk);
 
     private static async Task<Samples> SamplesAsync(HttpClient client, string token)
     {
@@ -235,7 +243,8 @@ internal static partial class ScaleBench
         var system = (await Get("/api/v1/ai-systems")).GetProperty("rows")[0].GetProperty("id").GetString()!;
         var assessments = await Get("/api/v1/impact-assessments");
         var assessment = assessments.GetArrayLength() > 0 ? assessments[0].GetProperty("id").GetString() : null;
-        return new Samples(control, requirement, document, asset, system, assessment);
+        var risk = (await Get("/api/v1/risks")).GetProperty("rows")[0].GetProperty("id").GetString()!;
+        return new Samples(control, requirement, document, asset, system, assessment, risk);
     }
 
     /// <summary>wrk at 50 connections over a mix of pages; the session cookie is sent with every request.</summary>

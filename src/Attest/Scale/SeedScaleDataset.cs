@@ -40,8 +40,8 @@ public sealed record ScaleReport(string Organization, IReadOnlyDictionary<string
 
 /// <summary>
 /// Fills an organization with a realistic, deterministic (seeded) enterprise-size dataset for benchmarks:
-/// people, controls linked across the built-in frameworks and NIST SP 800-53, context records and a full,
-/// verifiable audit trail. Rows go in by bulk batches, not one save per row. Development use only.
+/// people, controls linked across the built-in frameworks and NIST SP 800-53, context records, documents, the asset
+/// inventory and AI registry, the risk register and a full, verifiable audit trail. Rows go in by bulk batches, not one save per row. Development use only.
 /// </summary>
 public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization createOrganization, ImportFramework import, IPasswordHasher<User> hasher)
 {
