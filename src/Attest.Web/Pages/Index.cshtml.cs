@@ -31,6 +31,10 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
     public int MyApprovals { get; private set; }
     public int Assets { get; private set; }
     public Attest.AiSystems.AiDashboardFigures? Ai { get; private set; }
+    public int OpenRisks { get; private set; }
+    public int RiskReviewsOverdue { get; private set; }
+    public int TreatmentTasksOverdue { get; private set; }
+    public int StaleAcceptances { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -57,6 +61,11 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
                 SoaVersions = db.SoaVersions.Count(),
                 Published = db.Documents.Count(d => d.PublishedVersionId != null && !d.Retired),
                 Assets = db.Assets.Count(),
+                OpenRisks = db.Risks.Count(r => r.Status != Attest.Risks.RiskStatus.Closed),
+                RiskReviewsOverdue = db.Risks.Count(r => r.Status != Attest.Risks.RiskStatus.Closed && r.NextReviewOn != null && r.NextReviewOn < today),
+                TasksOverdue = db.RiskTasks.Count(t => t.CompletedOn == null && t.DueOn < today),
+                StaleAcceptances = db.Risks.Count(r => r.Status != Attest.Risks.RiskStatus.Closed &&
+                    db.RiskAcceptances.Where(a => a.RiskId == r.Id).OrderByDescending(a => a.AcceptedAt).Select(a => a.StaleSince).FirstOrDefault() != null),
                 Drafts = db.Documents.Count(d => !d.Retired && d.LatestVersionId != d.PublishedVersionId),
                 OverdueReviews = db.Documents.Count(d => !d.Retired && d.NextReviewOn != null && d.NextReviewOn < today),
                 MyToRead = db.DocumentAssignments.Count(a => a.UserId == me && a.AcceptedAt == null),
@@ -86,6 +95,10 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
         MyReminders = figures.MyReminders;
         MyApprovals = Role == OrganizationRole.Auditor ? 0 : figures.MyApprovals;
         Assets = figures.Assets;
+        OpenRisks = figures.OpenRisks;
+        RiskReviewsOverdue = figures.RiskReviewsOverdue;
+        TreatmentTasksOverdue = figures.TasksOverdue;
+        StaleAcceptances = figures.StaleAcceptances;
         if (CanRead) Ai = await Attest.AiSystems.ImpactAssessmentQueries.FiguresAsync(db, HttpContext.RequestAborted);
     }
 }
