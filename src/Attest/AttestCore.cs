@@ -39,6 +39,11 @@ public static class AttestCore
             .AddEntityFrameworkStores<AttestDbContext>()
             .AddDefaultTokenProviders();
 
+        services.AddSingleton(_ => Evidence.EvidenceStorage.OptionsFromEnvironment(DatabaseProvider.DataFolder()));
+        services.AddSingleton(_ => Evidence.EvidenceStorage.StoreFromEnvironment(DatabaseProvider.DataFolder()));
+        services.AddSingleton<Evidence.EvidenceUploads>();
+        services.AddScoped<Evidence.SaveEvidence>();
+        services.AddScoped<Evidence.RemoveEvidence>();
         services.AddScoped<DatabaseSchema>();
         services.AddScoped<VerifyAuditTrail>();
         services.AddScoped<BackupOrganization>();

@@ -19,5 +19,6 @@ public static class ApiRoutes
         v1.MapPoliciesApi();
         v1.MapAssetsApi();
         v1.MapRisksApi();
+        v1.MapEvidenceApi();
     }
 }

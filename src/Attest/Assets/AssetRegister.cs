@@ -190,6 +190,7 @@ public sealed class RemoveAsset(AttestDbContext db)
         var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == id, cancellationToken) ?? throw new RecordNotFoundException("Asset", id);
         db.Entry(asset).Property(a => a.Version).OriginalValue = version;
         db.AssetDependencies.RemoveRange(await db.AssetDependencies.Where(d => d.FromAssetId == id || d.ToAssetId == id).ToListAsync(cancellationToken));
+        db.RiskAssets.RemoveRange(await db.RiskAssets.Where(l => l.AssetId == id).ToListAsync(cancellationToken));
         if (await db.AiSystems.FirstOrDefaultAsync(s => s.AssetId == id, cancellationToken) is { } system)
         {
             db.AiSystemControls.RemoveRange(await db.AiSystemControls.Where(c => c.AiSystemId == system.Id).ToListAsync(cancellationToken));

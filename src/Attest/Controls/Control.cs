@@ -25,6 +25,10 @@ public sealed class Control : OrganizationRecord, IOwnedRecord
     public DateOnly? NextReviewOn { get; set; }
     /// <summary>Comma-separated tags.</summary>
     public string Tags { get; set; } = "";
+    /// <summary>Whether an auditor should expect evidence for this control: without fresh evidence it shows "evidence missing" or "evidence stale".</summary>
+    public bool EvidenceRequired { get; set; }
+    /// <summary>Days evidence stays fresh for this control when the evidence itself gives no valid-until date (e.g. 90).</summary>
+    public int? EvidenceFreshnessDays { get; set; }
 }
 
 /// <summary>"This control helps meet that requirement."</summary>

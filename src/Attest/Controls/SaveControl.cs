@@ -15,7 +15,11 @@ public sealed record ControlInput(
     DateOnly? NextReviewOn,
     string? Tags,
     IReadOnlyList<Guid> RequirementIds,
-    int Version = 0);
+    int Version = 0,
+    /// <summary>Whether the control must have current evidence (shown as missing or stale otherwise).</summary>
+    bool EvidenceRequired = false,
+    /// <summary>Days evidence stays fresh when it gives no valid-until date.</summary>
+    int? EvidenceFreshnessDays = null);
 
 /// <summary>Creates or updates a control and the requirements it satisfies.</summary>
 public sealed class SaveControl(AttestDbContext db)
@@ -30,6 +34,7 @@ public sealed class SaveControl(AttestDbContext db)
             .MaxLength(nameof(input.Tags), input.Tags, 500)
             .Defined(nameof(input.Status), input.Status);
         if (input.ReviewFrequencyMonths is < 1 or > 60) validation.Add(nameof(input.ReviewFrequencyMonths), "must be between 1 and 60 months.");
+        if (input.EvidenceFreshnessDays is < 1 or > 3660) validation.Add(nameof(input.EvidenceFreshnessDays), "must be between 1 and 3660 days.");
         var reference = input.Reference?.Trim();
         if (!string.IsNullOrEmpty(reference) && await db.Controls.AnyAsync(c => c.Reference == reference && c.Id != id, cancellationToken))
         {
@@ -61,6 +66,8 @@ public sealed class SaveControl(AttestDbContext db)
         control.ReviewFrequencyMonths = input.ReviewFrequencyMonths;
         control.NextReviewOn = input.NextReviewOn;
         control.Tags = string.Join(", ", (input.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct());
+        control.EvidenceRequired = input.EvidenceRequired;
+        control.EvidenceFreshnessDays = input.EvidenceFreshnessDays;
 
         var links = await db.ControlRequirements.Where(l => l.ControlId == control.Id).ToListAsync(cancellationToken);
         db.ControlRequirements.RemoveRange(links.Where(l => !wanted.Contains(l.RequirementId)));
@@ -84,6 +91,11 @@ public sealed class RemoveControl(AttestDbContext db)
         var control = await db.Controls.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new RecordNotFoundException("Control", id);
         db.Entry(control).Property(c => c.Version).OriginalValue = version;
         db.ControlRequirements.RemoveRange(await db.ControlRequirements.Where(l => l.ControlId == id).ToListAsync(cancellationToken));
+        // Links from risks, checks and evidence go too, each in the audit trail (the database would cascade them silently).
+        db.RiskControls.RemoveRange(await db.RiskControls.Where(l => l.ControlId == id).ToListAsync(cancellationToken));
+        db.CheckControls.RemoveRange(await db.CheckControls.Where(l => l.ControlId == id).ToListAsync(cancellationToken));
+        db.EvidenceLinks.RemoveRange(await db.EvidenceLinks.Where(l => l.Target == Evidence.EvidenceTarget.Control && l.TargetId == id).ToListAsync(cancellationToken));
+        foreach (var task in await db.RiskTasks.Where(t => t.ControlId == id).ToListAsync(cancellationToken)) task.ControlId = null;
         db.Controls.Remove(control);
         await db.SaveAsync("control", cancellationToken);
     }

@@ -89,6 +89,14 @@ public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataPr
     public DbSet<Risks.RiskTask> RiskTasks => Set<Risks.RiskTask>();
     public DbSet<Risks.RiskAcceptance> RiskAcceptances => Set<Risks.RiskAcceptance>();
     public DbSet<Risks.RiskAssessment> RiskAssessments => Set<Risks.RiskAssessment>();
+    public DbSet<Evidence.EvidenceItem> EvidenceItems => Set<Evidence.EvidenceItem>();
+    public DbSet<Evidence.EvidenceVersion> EvidenceVersions => Set<Evidence.EvidenceVersion>();
+    public DbSet<Evidence.EvidenceFile> EvidenceFiles => Set<Evidence.EvidenceFile>();
+    public DbSet<Evidence.EvidenceLink> EvidenceLinks => Set<Evidence.EvidenceLink>();
+    public DbSet<Checks.Check> Checks => Set<Checks.Check>();
+    public DbSet<Checks.CheckControl> CheckControls => Set<Checks.CheckControl>();
+    public DbSet<Checks.CheckSchedule> CheckSchedules => Set<Checks.CheckSchedule>();
+    public DbSet<Checks.Notification> Notifications => Set<Checks.Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

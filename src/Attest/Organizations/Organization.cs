@@ -14,6 +14,8 @@ public sealed class Organization : IVersionedRecord
     public string TrustSummary { get; set; } = "";
     /// <summary>Certification status in the organization's own words (Markdown).</summary>
     public string CertificationStatement { get; set; } = "";
+    /// <summary>Command checks run shell commands on the Attest host; they run only when an Admin switches this on.</summary>
+    public bool CommandChecksEnabled { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 }

@@ -298,6 +298,7 @@ public sealed class RemoveRisk(AttestDbContext db)
         db.RiskControls.RemoveRange(await db.RiskControls.Where(l => l.RiskId == id).ToListAsync(cancellationToken));
         db.RiskTasks.RemoveRange(await db.RiskTasks.Where(t => t.RiskId == id).ToListAsync(cancellationToken));
         db.RiskAcceptances.RemoveRange(await db.RiskAcceptances.Where(a => a.RiskId == id).ToListAsync(cancellationToken));
+        db.EvidenceLinks.RemoveRange(await db.EvidenceLinks.Where(l => l.Target == Evidence.EvidenceTarget.Risk && l.TargetId == id).ToListAsync(cancellationToken));
         db.Risks.Remove(risk);
         await db.SaveAsync("risk", cancellationToken);
     }

@@ -103,9 +103,10 @@ public static class StatementOfApplicability
                 .ToListAsync(cancellationToken))
             .ToLookup(p => p.RequirementId, p => p.Reference);
 
-        // Open risks treated by the implementing controls, by reference: the risks that make each control applicable.
+        // Open risks treated by the implementing controls, by reference: the risks that make each control applicable. Named where the
+        // controls are few enough to name (as above); the SoA entry page lists them for any control.
         var risks = (await db.ControlRequirements.AsNoTracking()
-                .Join(db.Requirements.Where(r => r.FrameworkId == frameworkId), l => l.RequirementId, r => r.Id, (l, _) => l)
+                .Where(l => listable.Contains(l.RequirementId))
                 .Join(db.RiskControls, l => l.ControlId, rc => rc.ControlId, (l, rc) => new { l.RequirementId, rc.RiskId })
                 .Join(db.Risks.Where(r => r.Status != Risks.RiskStatus.Closed), x => x.RiskId, r => r.Id, (x, r) => new { x.RequirementId, r.Reference })
                 .Distinct()

@@ -24,7 +24,7 @@ public static class RouteTable
         .ToList();
 
     /// <summary>Real ids for the route parameters, seeded into the organization under test.</summary>
-    public sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement, Seeds.SeededDocument Document, Seeds.SeededAiSystem Ai, Seeds.SeededRisk Risk);
+    public sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement, Seeds.SeededDocument Document, Seeds.SeededAiSystem Ai, Seeds.SeededRisk Risk, Seeds.SeededEvidence Evidence);
 
     public static async Task<Samples> SeedSamplesAsync(TestApp app, TestOrganization organization)
     {
@@ -35,7 +35,8 @@ public static class RouteTable
         var document = await app.AddPublishedDocumentAsync(organization, "Access Control Policy", "Annex A 5.15-5.18");
         var ai = await app.AddAiSystemAsync(organization);
         var risk = await app.AddRiskAsync(organization, control, ai.AssetId);
-        return new Samples(party, issue, control, requirement, document, ai, risk);
+        var evidence = await app.AddEvidenceAsync(organization, control);
+        return new Samples(party, issue, control, requirement, document, ai, risk, evidence);
     }
 
     public static string Url(string pattern, Samples samples)
@@ -54,6 +55,8 @@ public static class RouteTable
                 "number" when pattern.Contains("risk-methodology", StringComparison.Ordinal) => "1",
                 "number" => "1.0",
                 "taskId" => samples.Risk.TaskId.ToString(),
+                "fileId" => samples.Evidence.FileId.ToString(),
+                "id" when pattern.Contains("evidence", StringComparison.Ordinal) && !pattern.Contains("controls", StringComparison.Ordinal) => samples.Evidence.Id.ToString(),
                 "id" when pattern.Contains("risk-assessments", StringComparison.Ordinal) || pattern.Contains("risks/assessments", StringComparison.Ordinal) => samples.Risk.AssessmentId.ToString(),
                 "id" when pattern.Contains("risks", StringComparison.Ordinal) => samples.Risk.Id.ToString(),
                 "slug" => "no-such-organization",

@@ -128,4 +128,19 @@ public static class Seeds
             var assessment = await services.GetRequiredService<Attest.Risks.SaveRiskAssessment>().RunAsync(null, new Attest.Risks.RiskAssessmentInput("Annual risk assessment"));
             return new SeededRisk(risk, task, assessment);
         });
+
+    public sealed record SeededEvidence(Guid Id, Guid FileId);
+
+    /// <summary>A PDF file as evidence for the control, owned by the Contributor.</summary>
+    public static Task<SeededEvidence> AddEvidenceAsync(this TestApp app, TestOrganization organization, Guid controlId, string content = "%PDF-1.7 access review Q3") =>
+        app.WithCoreAsync(organization.Id, async (services, db) =>
+        {
+            using var received = await services.GetRequiredService<Attest.Evidence.EvidenceUploads>().ReceiveAsync(
+                new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)), "access-review.pdf");
+            var id = await services.GetRequiredService<Attest.Evidence.SaveEvidence>().RunAsync(null, new Attest.Evidence.EvidenceInput("Q3 access review",
+                Attest.Evidence.EvidenceKind.File, OwnerId: organization[OrganizationRole.Contributor].UserId,
+                Links: [new Attest.Evidence.EvidenceLinkInput(Attest.Evidence.EvidenceTarget.Control, controlId)]), received);
+            var fileId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.EvidenceItems.Where(e => e.Id == id).Select(e => e.FileId!.Value));
+            return new SeededEvidence(id, fileId);
+        });
 }

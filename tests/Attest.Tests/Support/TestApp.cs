@@ -37,8 +37,12 @@ public sealed class TestApp : IAsyncDisposable
 
     public static async Task<TestApp> StartAsync(string provider) => await StartAsync(await TestDatabase.CreateAsync(provider));
 
-    public static async Task<TestApp> StartAsync(TestDatabase database, bool migrate = true, bool ownsDatabase = true)
+    /// <summary>This app's own evidence folder (files and uploads in progress), removed with the app.</summary>
+    public string EvidenceFolder { get; private init; } = "";
+
+    public static async Task<TestApp> StartAsync(TestDatabase database, bool migrate = true, bool ownsDatabase = true, long? maxUploadBytes = null)
     {
+        var evidence = Path.Combine(Path.GetTempPath(), "attest-tests", Guid.NewGuid().ToString("N"));
         var app = AttestWebApp.Build(new WebAppSettings(database.ConnectionString, ["http://127.0.0.1:0"])
         {
             EnvironmentName = Environments.Production,
@@ -47,6 +51,12 @@ public sealed class TestApp : IAsyncDisposable
                 builder.WebHost.UseTestServer();
                 // Hashing strength is Identity's business, not these tests': keep it cheap so seeding stays fast.
                 builder.Services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
+                builder.Services.AddSingleton(new Attest.Evidence.EvidenceOptions
+                {
+                    TemporaryFolder = Path.Combine(evidence, "incoming"),
+                    MaxUploadBytes = maxUploadBytes ?? Attest.Evidence.EvidenceOptions.DefaultMaxUploadBytes,
+                });
+                builder.Services.AddSingleton<Attest.Evidence.IEvidenceStore>(new Attest.Evidence.LocalEvidenceStore(Path.Combine(evidence, "files")));
                 builder.Logging.SetMinimumLevel(Environment.GetEnvironmentVariable("ATTEST_TEST_LOG") == "debug" ? LogLevel.Debug : LogLevel.Warning);
             },
         });
@@ -56,7 +66,7 @@ public sealed class TestApp : IAsyncDisposable
             await scope.ServiceProvider.GetRequiredService<DatabaseSchema>().MigrateAsync();
         }
         await app.StartAsync();
-        return new TestApp(app, database, ownsDatabase);
+        return new TestApp(app, database, ownsDatabase) { EvidenceFolder = evidence };
     }
 
     /// <summary>Runs core code as the system (or as Admin of <paramref name="organizationId"/>) in its own scope.</summary>
@@ -109,5 +119,6 @@ public sealed class TestApp : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         if (_ownsDatabase) await Database.DisposeAsync();
+        if (EvidenceFolder.Length > 0 && Directory.Exists(EvidenceFolder)) Directory.Delete(EvidenceFolder, recursive: true);
     }
 }

@@ -30,6 +30,8 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
         public int? ReviewFrequencyMonths { get; set; }
         public DateOnly? NextReviewOn { get; set; }
         public string? Tags { get; set; }
+        public bool EvidenceRequired { get; set; }
+        public int? EvidenceFreshnessDays { get; set; }
         public List<LinkForm> Links { get; set; } = [];
         public int Version { get; set; }
     }
@@ -38,6 +40,9 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
     [BindProperty] public ControlForm Input { get; set; } = new();
     /// <summary>The risks this control treats, in place or planned.</summary>
     public IReadOnlyList<Attest.Risks.TreatedRisk> Risks { get; private set; } = [];
+    /// <summary>Whether the control's evidence is current, and the newest items.</summary>
+    public Attest.Evidence.ControlEvidence? Evidence { get; private set; }
+    public IReadOnlyList<Attest.Evidence.EvidenceRow> RecentEvidence { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -54,6 +59,8 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
             CanEdit = await MayEditAsync(control);
             links = await ControlRegister.LinksAsync(Db, id, HttpContext.RequestAborted);
             Risks = await Attest.Risks.RiskQueries.TreatedByControlAsync(Db, id, HttpContext.RequestAborted);
+            Evidence = (await Attest.Evidence.EvidenceFreshness.ForControlsAsync(Db, [id], HttpContext.RequestAborted))[id];
+            RecentEvidence = (await Attest.Evidence.EvidenceQueries.PageAsync(Db, new Attest.Evidence.EvidenceFilter(ControlId: id), 1, 10, HttpContext.RequestAborted)).Rows;
         }
         await FillLinksAsync(links);
         await LoadOwnersAsync();
@@ -79,7 +86,8 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
                     requirementIds.AddRange(await RequirementCodes.ResolveAsync(Db, link.FrameworkKey, link.Codes, $"Requirements ({link.FrameworkName})", HttpContext.RequestAborted));
                 }
                 var saved = await save.RunAsync(id, new ControlInput(Input.Reference, Input.Name ?? "", Input.Description, Input.OwnerId, Input.Status, Input.ImplementationNotes,
-                    Input.ReviewFrequencyMonths, Input.NextReviewOn, Input.Tags, requirementIds, Input.Version), HttpContext.RequestAborted);
+                    Input.ReviewFrequencyMonths, Input.NextReviewOn, Input.Tags, requirementIds, Input.Version, Input.EvidenceRequired, Input.EvidenceFreshnessDays),
+                    HttpContext.RequestAborted);
                 id = saved;
             },
             $"The control '{Input.Name}' has been saved.",
@@ -103,7 +111,8 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
     {
         Reference = control.Reference, Name = control.Name, Description = control.Description, Status = control.Status,
         ImplementationNotes = control.ImplementationNotes, OwnerId = control.OwnerId, ReviewFrequencyMonths = control.ReviewFrequencyMonths,
-        NextReviewOn = control.NextReviewOn, Tags = control.Tags, Version = control.Version,
+        NextReviewOn = control.NextReviewOn, Tags = control.Tags, EvidenceRequired = control.EvidenceRequired, EvidenceFreshnessDays = control.EvidenceFreshnessDays,
+        Version = control.Version,
     };
 
     private async Task FillLinksAsync(IReadOnlyList<ControlRegister.Linked> links)

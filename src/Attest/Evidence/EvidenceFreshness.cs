@@ -1,0 +1,79 @@
+using Attest.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Evidence;
+
+public enum EvidenceState
+{
+    /// <summary>No evidence linked and none required.</summary>
+    NotRequired = 0,
+    /// <summary>Evidence is required and none is linked.</summary>
+    Missing = 1,
+    Fresh = 2,
+    /// <summary>Evidence is linked but all of it has expired.</summary>
+    Stale = 3,
+}
+
+public sealed record ControlEvidence(Guid ControlId, int Items, DateOnly? LatestCollectedOn, DateOnly? FreshUntil, EvidenceState State);
+
+/// <summary>
+/// Whether a control's evidence is current. An item is fresh until its valid-until date; without one, for the control's freshness
+/// period after collection; without either, indefinitely. A control is fresh when any linked item is.
+/// </summary>
+public static class EvidenceFreshness
+{
+    /// <summary>The evidence state of the given controls (or all), in one grouped query plus one for the controls' rules.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, ControlEvidence>> ForControlsAsync(AttestDbContext db, IReadOnlyCollection<Guid>? controlIds = null,
+        CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var controls = db.Controls.AsNoTracking();
+        if (controlIds is not null) controls = controls.Where(c => controlIds.Contains(c.Id));
+        var rules = await controls.Select(c => new { c.Id, c.EvidenceRequired, c.EvidenceFreshnessDays }).ToListAsync(cancellationToken);
+        var links = db.EvidenceLinks.AsNoTracking().Where(l => l.Target == EvidenceTarget.Control);
+        if (controlIds is not null) links = links.Where(l => controlIds.Contains(l.TargetId));
+        var groups = await links.Join(db.EvidenceItems, l => l.EvidenceId, e => e.Id, (l, e) => new { l.TargetId, e.ValidUntil, e.CollectedOn })
+            .GroupBy(x => x.TargetId)
+            .Select(g => new
+            {
+                ControlId = g.Key,
+                Count = g.Count(),
+                Latest = g.Max(x => x.CollectedOn),
+                MaxValidUntil = g.Max(x => x.ValidUntil),
+                LatestOpen = g.Max(x => x.ValidUntil == null ? (DateOnly?)x.CollectedOn : null),
+            })
+            .ToDictionaryAsync(g => g.ControlId, cancellationToken);
+        var result = new Dictionary<Guid, ControlEvidence>(rules.Count);
+        foreach (var rule in rules)
+        {
+            if (!groups.TryGetValue(rule.Id, out var g))
+            {
+                result[rule.Id] = new ControlEvidence(rule.Id, 0, null, null, rule.EvidenceRequired ? EvidenceState.Missing : EvidenceState.NotRequired);
+                continue;
+            }
+            var freshUntil = FreshUntil(g.MaxValidUntil, g.LatestOpen, rule.EvidenceFreshnessDays);
+            result[rule.Id] = new ControlEvidence(rule.Id, g.Count, g.Latest, freshUntil, freshUntil is null || freshUntil >= today ? EvidenceState.Fresh : EvidenceState.Stale);
+        }
+        return result;
+    }
+
+    /// <summary>The last day the evidence is fresh; null when it never expires.</summary>
+    public static DateOnly? FreshUntil(DateOnly? maxValidUntil, DateOnly? latestWithoutValidUntil, int? freshnessDays)
+    {
+        if (latestWithoutValidUntil is { } open)
+        {
+            if (freshnessDays is null) return null;
+            var openUntil = open.AddDays(freshnessDays.Value);
+            return maxValidUntil is { } until && until > openUntil ? until : openUntil;
+        }
+        return maxValidUntil;
+    }
+
+    public static string Describe(EvidenceState state) => state switch
+    {
+        EvidenceState.Missing => "evidence missing",
+        EvidenceState.Fresh => "evidence current",
+        EvidenceState.Stale => "evidence stale",
+        _ => "no evidence required",
+    };
+}
