@@ -35,6 +35,7 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
     public int RiskReviewsOverdue { get; private set; }
     public int TreatmentTasksOverdue { get; private set; }
     public int StaleAcceptances { get; private set; }
+    public Attest.Evidence.EvidenceFreshness.Summary? Evidence { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -99,6 +100,10 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
         RiskReviewsOverdue = figures.RiskReviewsOverdue;
         TreatmentTasksOverdue = figures.TasksOverdue;
         StaleAcceptances = figures.StaleAcceptances;
-        if (CanRead) Ai = await Attest.AiSystems.ImpactAssessmentQueries.FiguresAsync(db, HttpContext.RequestAborted);
+        if (CanRead)
+        {
+            Ai = await Attest.AiSystems.ImpactAssessmentQueries.FiguresAsync(db, HttpContext.RequestAborted);
+            Evidence = await Attest.Evidence.EvidenceFreshness.RequiredSummaryAsync(db, HttpContext.RequestAborted);
+        }
     }
 }

@@ -57,6 +57,18 @@ public static class EvidenceFreshness
         return result;
     }
 
+    public sealed record Summary(int Required, int Current, int Stale, int Missing);
+
+    /// <summary>The controls that require evidence: how many have it current, stale or missing (two queries).</summary>
+    public static async Task<Summary> RequiredSummaryAsync(AttestDbContext db, CancellationToken cancellationToken = default)
+    {
+        var required = await db.Controls.AsNoTracking().Where(c => c.EvidenceRequired).Select(c => c.Id).ToListAsync(cancellationToken);
+        if (required.Count == 0) return new Summary(0, 0, 0, 0);
+        var states = await ForControlsAsync(db, required, cancellationToken);
+        return new Summary(required.Count, states.Values.Count(s => s.State == EvidenceState.Fresh), states.Values.Count(s => s.State == EvidenceState.Stale),
+            states.Values.Count(s => s.State == EvidenceState.Missing));
+    }
+
     /// <summary>The last day the evidence is fresh; null when it never expires.</summary>
     public static DateOnly? FreshUntil(DateOnly? maxValidUntil, DateOnly? latestWithoutValidUntil, int? freshnessDays)
     {

@@ -20,7 +20,9 @@ public sealed record SoaRow(
     IReadOnlyList<string> Policies,
     int EvidenceCount,
     /// <summary>Open risks treated by the implementing controls: why the control is applicable. Absent from versions approved before risks existed.</summary>
-    IReadOnlyList<string>? Risks = null);
+    IReadOnlyList<string>? Risks = null,
+    /// <summary>"current", "stale" (an implementing control's evidence has expired) or "missing" (required and none); null when nothing is known.</summary>
+    string? EvidenceState = null);
 
 /// <summary>A Statement of Applicability: the live draft, or an approved version.</summary>
 public sealed record SoaDocument(
@@ -90,10 +92,33 @@ public static class StatementOfApplicability
 
         // Name the implementing controls where there are few enough to read; otherwise the row says how many.
         var listable = requirements.Where(r => r.Total is > 0 and <= ListedControls).Select(r => r.Id).ToList();
-        var references = (await links.Where(l => listable.Contains(l.RequirementId))
-                .Join(controls, l => l.ControlId, c => c.Id, (l, c) => new { l.RequirementId, c.Reference })
-                .ToListAsync(cancellationToken))
-            .ToLookup(l => l.RequirementId, l => l.Reference);
+        var implementing = await links.Where(l => listable.Contains(l.RequirementId))
+            .Join(controls, l => l.ControlId, c => c.Id, (l, c) => new { l.RequirementId, l.ControlId, c.Reference })
+            .ToListAsync(cancellationToken);
+        var references = implementing.ToLookup(l => l.RequirementId, l => l.Reference);
+
+        // Evidence: items linked to the requirement itself or to a named implementing control, and whether those controls' evidence is current.
+        var controlIds = implementing.Select(l => l.ControlId).Distinct().ToList();
+        var freshness = await Evidence.EvidenceFreshness.ForControlsAsync(db, controlIds, cancellationToken);
+        var evidenceByControl = (await db.EvidenceLinks.AsNoTracking()
+                .Where(l => l.Target == Evidence.EvidenceTarget.Control && controlIds.Contains(l.TargetId))
+                .Select(l => new { l.TargetId, l.EvidenceId }).ToListAsync(cancellationToken))
+            .ToLookup(l => l.TargetId, l => l.EvidenceId);
+        var requirementIds = requirements.Select(r => r.Id).ToList();
+        var evidenceByRequirement = (await db.EvidenceLinks.AsNoTracking()
+                .Where(l => l.Target == Evidence.EvidenceTarget.Requirement && requirementIds.Contains(l.TargetId))
+                .Select(l => new { l.TargetId, l.EvidenceId }).ToListAsync(cancellationToken))
+            .ToLookup(l => l.TargetId, l => l.EvidenceId);
+        var controlsOf = implementing.ToLookup(l => l.RequirementId, l => l.ControlId);
+        (int Count, string? State) EvidenceOf(Guid requirementId)
+        {
+            var items = evidenceByRequirement[requirementId].Concat(controlsOf[requirementId].SelectMany(c => evidenceByControl[c])).Distinct().Count();
+            var states = controlsOf[requirementId].Select(c => freshness.TryGetValue(c, out var f) ? f.State : Evidence.EvidenceState.NotRequired).ToList();
+            var state = states.Contains(Evidence.EvidenceState.Stale) ? "stale"
+                : states.Contains(Evidence.EvidenceState.Missing) ? "missing"
+                : items > 0 ? "current" : null;
+            return (items, state);
+        }
         // Published documents that address each control, by reference.
         var frameworkId = framework.Id;
         var policies = (await db.DocumentRequirements.AsNoTracking()
@@ -119,8 +144,10 @@ public static class StatementOfApplicability
             var applicable = decision?.Applicable ?? true;
             var status = applicable ? Combine(r.Implemented, r.Partial, r.Planned, r.NotStarted) : ImplementationStatus.NotApplicable;
             IReadOnlyList<string> shown = r.Total <= ListedControls ? references[r.Id].Order(StringComparer.Ordinal).ToList() : [$"{r.Total} controls"];
+            var (evidence, evidenceState) = EvidenceOf(r.Id);
             return new SoaRow(r.Code, r.Title, r.Theme, applicable, decision?.Reasons ?? InclusionReasons.None, decision?.Justification ?? "",
-                status, shown, policies[r.Id].Distinct().Order(StringComparer.Ordinal).ToList(), 0, risks[r.Id].Order(StringComparer.Ordinal).ToList());
+                status, shown, policies[r.Id].Distinct().Order(StringComparer.Ordinal).ToList(), evidence, risks[r.Id].Order(StringComparer.Ordinal).ToList(),
+                applicable ? evidenceState : null);
         }).ToList();
         return new SoaDocument(framework.Id, framework.Key, framework.Name, organizationName, null, null, null, null, rows);
     }
