@@ -92,6 +92,12 @@ internal static partial class ScaleBench
             new("API: risks page", "/api/v1/risks", 50),
             new("API: risk heatmap", "/api/v1/risks/heatmap", 50),
             new("API: risk detail", $"/api/v1/risks/{samples.Risk}", 50),
+            new("evidence (100,000 items)", "/evidence", 50),
+            new("evidence filtered by kind (files)", "/evidence?kind=File", 50),
+            new("expired evidence", "/evidence?stale=true", 50),
+            new("evidence for a control", $"/evidence?control={samples.EvidenceControl}", 50),
+            new("evidence detail with versions", $"/evidence/{samples.Evidence}", null),
+            new("API: evidence page", "/api/v1/evidence", 50),
             new("component definition export (OSCAL)", "/controls/oscal", null),
         };
         var rows = new List<(RouteCase Case, double Median, double P95, int Queries, double AllocatedKb)>();
@@ -225,7 +231,8 @@ internal static partial class ScaleBench
         return NewToken().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
     }
 
-    private sealed record Samples(string Control, string Requirement, string Document, string Asset, string AiSystem, string? Assessment, string Risk);
+    private sealed record Samples(string Control, string Requirement, string Document, string Asset, string AiSystem, string? Assessment, string Risk, string Evidence,
+        string EvidenceControl);
 
     private static async Task<Samples> SamplesAsync(HttpClient client, string token)
     {
@@ -244,7 +251,11 @@ internal static partial class ScaleBench
         var assessments = await Get("/api/v1/impact-assessments");
         var assessment = assessments.GetArrayLength() > 0 ? assessments[0].GetProperty("id").GetString() : null;
         var risk = (await Get("/api/v1/risks")).GetProperty("rows")[0].GetProperty("id").GetString()!;
-        return new Samples(control, requirement, document, asset, system, assessment, risk);
+        var evidence = (await Get("/api/v1/evidence")).GetProperty("rows")[0].GetProperty("id").GetString()!;
+        // A control the newest evidence supports (every generated item supports one or two).
+        var evidenceControl = (await Get($"/api/v1/evidence/{evidence}")).GetProperty("links").EnumerateArray()
+            .Select(l => l.GetProperty("label").GetString()!).First(l => l.StartsWith("CTL-", StringComparison.Ordinal)).Split(' ')[0];
+        return new Samples(control, requirement, document, asset, system, assessment, risk, evidence, evidenceControl);
     }
 
     /// <summary>wrk at 50 connections over a mix of pages; the session cookie is sent with every request.</summary>

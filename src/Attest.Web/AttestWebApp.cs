@@ -111,6 +111,8 @@ public static class AttestWebApp
         });
         settings.ConfigureServices?.Invoke(services);
         settings.ConfigureBuilder?.Invoke(builder);
+        // After the callers' configuration, so that tests (and `Attest__Checks__Scheduler=off`) can switch it off.
+        if (Checks.CheckScheduler.IsEnabled(builder.Configuration)) services.AddHostedService<Checks.CheckScheduler>();
 
         var app = builder.Build();
         Configure(app);

@@ -44,6 +44,7 @@ public static class AttestCore
         services.AddSingleton<Evidence.EvidenceUploads>();
         services.AddScoped<Evidence.SaveEvidence>();
         services.AddScoped<Evidence.RemoveEvidence>();
+        services.AddScoped<Evidence.ImportEvidenceZip>();
         services.AddScoped<DatabaseSchema>();
         services.AddScoped<VerifyAuditTrail>();
         services.AddScoped<BackupOrganization>();
@@ -86,6 +87,7 @@ public static class AttestCore
         services.AddScoped<DemoPolicies>();
         services.AddScoped<DemoAssets>();
         services.AddScoped<DemoRisks>();
+        services.AddScoped<DemoEvidence>();
         services.AddScoped<Assets.SaveAsset>();
         services.AddScoped<Assets.RemoveAsset>();
         services.AddScoped<Assets.SaveClassificationLevel>();
@@ -105,6 +107,12 @@ public static class AttestCore
         services.AddScoped<Risks.SaveRiskAssessment>();
         services.AddScoped<Risks.CompleteRiskAssessment>();
         services.AddScoped<Risks.ImportRiskRegister>();
+        services.AddScoped<Checks.SaveCheck>();
+        services.AddScoped<Checks.RemoveCheck>();
+        services.AddScoped<Checks.IssuePushToken>();
+        services.AddScoped<Checks.ChangeCommandChecks>();
+        services.AddScoped<Checks.RunCheck>();
+        services.AddScoped<Checks.MarkNotificationsRead>();
         return services;
     }
 

@@ -20,5 +20,7 @@ public static class ApiRoutes
         v1.MapAssetsApi();
         v1.MapRisksApi();
         v1.MapEvidenceApi();
+        v1.MapChecksApi();
+        v1.MapEvidenceImportApi();
     }
 }

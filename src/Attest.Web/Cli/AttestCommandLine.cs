@@ -61,6 +61,8 @@ public static class AttestCommandLine
         root.Subcommands.Add(AssetCommands.Assets(database, output, error));
         root.Subcommands.Add(AssetCommands.Ai(database, output, error));
         root.Subcommands.Add(RiskCommands.Risks(database, output, error));
+        root.Subcommands.Add(CheckCommands.Checks(database, output, error));
+        root.Subcommands.Add(EvidenceCommands.Evidence(database, output, error));
         if (DevCommands.Enabled) root.Subcommands.Add(DevCommands.Dev(database, output, error));
         return root;
     }

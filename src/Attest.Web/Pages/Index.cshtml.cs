@@ -65,8 +65,9 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
                 OpenRisks = db.Risks.Count(r => r.Status != Attest.Risks.RiskStatus.Closed),
                 RiskReviewsOverdue = db.Risks.Count(r => r.Status != Attest.Risks.RiskStatus.Closed && r.NextReviewOn != null && r.NextReviewOn < today),
                 TasksOverdue = db.RiskTasks.Count(t => t.CompletedOn == null && t.DueOn < today),
-                StaleAcceptances = db.Risks.Count(r => r.Status != Attest.Risks.RiskStatus.Closed &&
-                    db.RiskAcceptances.Where(a => a.RiskId == r.Id).OrderByDescending(a => a.AcceptedAt).Select(a => a.StaleSince).FirstOrDefault() != null),
+                // From the few acceptance decisions, not per risk: a stale decision with no later one, on a risk still open.
+                StaleAcceptances = db.RiskAcceptances.Count(a => a.StaleSince != null && !db.RiskAcceptances.Any(b => b.RiskId == a.RiskId && b.AcceptedAt > a.AcceptedAt) &&
+                    db.Risks.Any(r => r.Id == a.RiskId && r.Status != Attest.Risks.RiskStatus.Closed)),
                 Drafts = db.Documents.Count(d => !d.Retired && d.LatestVersionId != d.PublishedVersionId),
                 OverdueReviews = db.Documents.Count(d => !d.Retired && d.NextReviewOn != null && d.NextReviewOn < today),
                 MyToRead = db.DocumentAssignments.Count(a => a.UserId == me && a.AcceptedAt == null),

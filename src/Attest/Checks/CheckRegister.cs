@@ -268,9 +268,8 @@ public static class CheckQueries
                                LastRunAt = s != null ? s.LastRunAt : null, LastPassed = s != null ? s.LastPassed : null,
                                LastSummary = s != null ? s.LastSummary : "", NextRunAt = s != null ? s.NextRunAt : null,
                            }).FirstOrDefaultAsync(cancellationToken) ?? throw new RecordNotFoundException("Check", id);
-        var controls = await db.CheckControls.AsNoTracking().Where(l => l.CheckId == id)
-            .Join(db.Controls, l => l.ControlId, c => c.Id, (l, c) => new CheckControlRow(c.Id, c.Reference, c.Name))
-            .OrderBy(c => c.Reference).ToListAsync(cancellationToken);
+        var controls = await db.Controls.AsNoTracking().Where(c => db.CheckControls.Any(l => l.CheckId == id && l.ControlId == c.Id))
+            .OrderBy(c => c.Reference).Select(c => new CheckControlRow(c.Id, c.Reference, c.Name)).ToListAsync(cancellationToken);
         var results = await db.EvidenceItems.AsNoTracking().Where(e => e.CheckId == id).OrderByDescending(e => e.CreatedAt).Take(ResultsShown)
             .Select(e => new CheckResultRow(e.Id, e.Reference, e.CreatedAt, e.Passed, e.Title)).ToListAsync(cancellationToken);
         return new CheckDetail(found.Id, found.Name, found.Kind, found.Target, found.Settings, found.Schedule, found.Enabled, found.TimeoutSeconds, found.Retries,

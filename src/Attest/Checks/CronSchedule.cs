@@ -145,7 +145,10 @@ public sealed class CronSchedule
         var domAll = Values(_daysOfMonth, 1, 31).Count == 31;
         var dowAll = Values(_daysOfWeek, 0, 6).Count == 7;
         if (!_dayOfMonthStar && !_dayOfWeekStar) text.Append(", on day ").Append(daysOfMonth).Append(" of the month or on ").Append(daysOfWeek);
-        else if (domAll && dowAll) text.Append(", every day");
+        else if (domAll && dowAll)
+        {
+            if (hours.Count < 24) text.Append(", every day");
+        }
         else
         {
             if (!domAll) text.Append(", on day ").Append(daysOfMonth).Append(" of the month");

@@ -12,14 +12,19 @@ internal static class MarkdownText
     {
         if (string.IsNullOrEmpty(text)) return "";
         var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c is '\r' or '\n') escaped.Append(' ');
+            else if (c == '_' && IntraWord(text, i)) escaped.Append(c); // log_connections: an underscore inside a word is never emphasis
             else if (Special.Contains(c)) escaped.Append('\\').Append(c);
             else escaped.Append(c);
         }
         return escaped.ToString();
     }
+
+    private static bool IntraWord(string text, int i) =>
+        i > 0 && i < text.Length - 1 && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]);
 
     /// <summary>A fenced code block whose fence is longer than any backtick run in the text, so the text cannot close it.</summary>
     public static string CodeBlock(string text, string language = "")

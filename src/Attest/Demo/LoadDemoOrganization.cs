@@ -14,7 +14,8 @@ public sealed record DemoLogin(OrganizationRole Role, string Email, string Passw
 /// marketing and design services through 51 AI agents, multi-cloud, with remote staff. Loading it again
 /// changes nothing but gives the demo accounts fresh passwords, so the printed logins always work.
 /// </summary>
-public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> users, Frameworks.LoadBuiltInFrameworks frameworks, DemoPolicies policies, DemoAssets assets, DemoRisks risks)
+public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> users, Frameworks.LoadBuiltInFrameworks frameworks, DemoPolicies policies, DemoAssets assets, DemoRisks risks,
+    DemoEvidence evidence)
 {
     public const string OrganizationName = "Lumen Professional Services";
     public const string SecondOrganizationName = "Lumen Sandbox";
@@ -80,6 +81,7 @@ public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> u
             await policies.RunAsync(owners, cancellationToken);
             await assets.RunAsync(owners, cancellationToken);
             await risks.RunAsync(owners, cancellationToken);
+            await evidence.RunAsync(owners, cancellationToken);
             // The admin and the CISO also run a second, empty organization, to show switching.
             using (db.Acting.ActIn(sandbox.Id, OrganizationRole.Admin))
             {

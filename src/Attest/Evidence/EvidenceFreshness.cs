@@ -51,8 +51,8 @@ public static class EvidenceFreshness
                 result[rule.Id] = new ControlEvidence(rule.Id, 0, null, null, rule.EvidenceRequired ? EvidenceState.Missing : EvidenceState.NotRequired);
                 continue;
             }
-            var freshUntil = FreshUntil(g.MaxValidUntil, g.LatestOpen, rule.EvidenceFreshnessDays);
-            result[rule.Id] = new ControlEvidence(rule.Id, g.Count, g.Latest, freshUntil, freshUntil is null || freshUntil >= today ? EvidenceState.Fresh : EvidenceState.Stale);
+            var (state, freshUntil) = StateOf(rule.EvidenceRequired, g.Count, g.MaxValidUntil, g.LatestOpen, rule.EvidenceFreshnessDays, today);
+            result[rule.Id] = new ControlEvidence(rule.Id, g.Count, g.Latest, freshUntil, state);
         }
         return result;
     }
@@ -67,6 +67,18 @@ public static class EvidenceFreshness
         var states = await ForControlsAsync(db, required, cancellationToken);
         return new Summary(required.Count, states.Values.Count(s => s.State == EvidenceState.Fresh), states.Values.Count(s => s.State == EvidenceState.Stale),
             states.Values.Count(s => s.State == EvidenceState.Missing));
+    }
+
+    /// <summary>
+    /// A control's state from its linked evidence: how many items, the latest valid-until date among those that have one, and the latest
+    /// collection date among those that do not.
+    /// </summary>
+    public static (EvidenceState State, DateOnly? FreshUntil) StateOf(bool required, int items, DateOnly? maxValidUntil, DateOnly? latestWithoutValidUntil,
+        int? freshnessDays, DateOnly today)
+    {
+        if (items == 0) return (required ? EvidenceState.Missing : EvidenceState.NotRequired, null);
+        var until = FreshUntil(maxValidUntil, latestWithoutValidUntil, freshnessDays);
+        return (until is null || until >= today ? EvidenceState.Fresh : EvidenceState.Stale, until);
     }
 
     /// <summary>The last day the evidence is fresh; null when it never expires.</summary>

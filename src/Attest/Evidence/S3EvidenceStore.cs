@@ -14,6 +14,10 @@ namespace Attest.Evidence;
 /// Version 4. Because the name is the SHA-256 of the content, an upload is signed with that hash as its payload hash and streams
 /// from the temporary file without being read twice.
 /// </summary>
+/// <remarks>
+/// The credentials need s3:GetObject, s3:PutObject, s3:DeleteObject and s3:ListBucket on the bucket: without ListBucket, AWS answers
+/// a HEAD for a missing object with 403 instead of 404, and every first upload of a file would fail.
+/// </remarks>
 public sealed class S3EvidenceStore : IEvidenceStore
 {
     public const string EndpointVariable = "ATTEST_S3_ENDPOINT";

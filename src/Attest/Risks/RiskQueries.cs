@@ -113,7 +113,10 @@ public static class RiskQueries
         if (filter.ReviewOverdue) query = query.Where(r => r.NextReviewOn != null && r.NextReviewOn < today);
         if (filter.AssetId is { } asset) query = query.Where(r => db.RiskAssets.Any(l => l.RiskId == r.Id && l.AssetId == asset));
         if (filter.OlderMethodology) query = query.Where(r => r.MethodologyId != currentMethodology);
-        if (filter.AcceptanceStale) query = query.Where(r => db.RiskAcceptances.Where(a => a.RiskId == r.Id).OrderByDescending(a => a.AcceptedAt).Select(a => a.StaleSince).FirstOrDefault() != null);
+        if (filter.AcceptanceStale)
+        {
+            query = query.Where(r => db.RiskAcceptances.Any(a => a.RiskId == r.Id && a.StaleSince != null && !db.RiskAcceptances.Any(b => b.RiskId == a.RiskId && b.AcceptedAt > a.AcceptedAt)));
+        }
         if (filter.Level is { } level) query = filter.Rating == RiskRating.Inherent ? query.Where(r => r.InherentLevel == level) : query.Where(r => r.ResidualLevel == level);
         if (!forHeatmap && (filter.Likelihood is not null || filter.Impact is not null))
         {

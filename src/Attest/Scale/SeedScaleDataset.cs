@@ -8,6 +8,7 @@ using Attest.Policies;
 using Attest.Context;
 using Attest.Controls;
 using Attest.Data;
+using Attest.Evidence;
 using Attest.Frameworks;
 using Attest.Organizations;
 using Attest.Risks;
@@ -24,15 +25,17 @@ public enum ScaleSize
 
 /// <summary>
 /// How much of each record the generator makes. <see cref="Assets"/> counts every asset, the AI systems among them; <see cref="Risks"/>
-/// is the size of the risk register (one risk in fifty has an acceptance decision).
+/// is the size of the risk register (one risk in fifty has an acceptance decision); <see cref="Evidence"/> counts evidence items.
 /// </summary>
-public sealed record ScaleVolumes(int People, int Controls, int LinksPerControl, int Parties, int Issues, int AuditEntries, int Documents, int Assets, int AiSystems, int Risks)
+public sealed record ScaleVolumes(int People, int Controls, int LinksPerControl, int Parties, int Issues, int AuditEntries, int Documents, int Assets, int AiSystems, int Risks,
+    int Evidence)
 {
     public static ScaleVolumes For(ScaleSize size) => size switch
     {
         ScaleSize.Large => new(People: 2_000, Controls: 10_000, LinksPerControl: 20, Parties: 200, Issues: 200, AuditEntries: 1_000_000, Documents: 300,
-            Assets: 10_000, AiSystems: 500, Risks: 5_000),
-        _ => new(People: 50, Controls: 200, LinksPerControl: 20, Parties: 20, Issues: 20, AuditEntries: 20_000, Documents: 30, Assets: 200, AiSystems: 20, Risks: 100),
+            Assets: 10_000, AiSystems: 500, Risks: 5_000, Evidence: 100_000),
+        _ => new(People: 50, Controls: 200, LinksPerControl: 20, Parties: 20, Issues: 20, AuditEntries: 20_000, Documents: 30, Assets: 200, AiSystems: 20, Risks: 100,
+            Evidence: 2_000),
     };
 }
 
@@ -41,9 +44,10 @@ public sealed record ScaleReport(string Organization, IReadOnlyDictionary<string
 /// <summary>
 /// Fills an organization with a realistic, deterministic (seeded) enterprise-size dataset for benchmarks:
 /// people, controls linked across the built-in frameworks and NIST SP 800-53, context records, documents, the asset
-/// inventory and AI registry, the risk register and a full, verifiable audit trail. Rows go in by bulk batches, not one save per row. Development use only.
+/// inventory and AI registry, the risk register, evidence with stored files and a full, verifiable audit trail. Rows go in by bulk batches, not one save per row. Development use only.
 /// </summary>
-public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization createOrganization, ImportFramework import, IPasswordHasher<User> hasher)
+public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization createOrganization, ImportFramework import, IPasswordHasher<User> hasher,
+    EvidenceUploads uploads, IEvidenceStore store)
 {
     public const string Password = "scale lab password";
     private const int Batch = 10_000;
@@ -122,6 +126,8 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
                     Description = $"How the organization handles {theme.ToLowerInvariant()} in area {i % 97}.", OwnerId = owners[random.Next(owners.Length)],
                     Status = (ImplementationStatus)random.Next(0, 5), ReviewFrequencyMonths = 12, NextReviewOn = DateOnly.FromDateTime(now.UtcDateTime).AddDays(random.Next(-60, 365)),
                     Tags = theme.ToLowerInvariant(), CreatedAt = start, UpdatedAt = start, Version = 1,
+                    // One control in five needs current evidence (no random draw here, so the rest of the dataset is as before).
+                    EvidenceRequired = i % 5 == 0, EvidenceFreshnessDays = i % 5 == 0 ? FreshnessPeriods[i / 5 % FreshnessPeriods.Length] : null,
                 };
                 db.Controls.Add(control);
                 audit.Created("Control", control.Id, control.Name);
@@ -173,6 +179,9 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
             progress?.WriteLine($"  {volumes.Assets} assets, {volumes.AiSystems} AI systems, {counts["impact assessments"]} impact assessments ({watch.Elapsed.TotalSeconds:0.0} s)");
             await SeedRisksAsync(organization.Id, volumes, random, people, owners, controlIds, audit, start, now, counts, cancellationToken);
             progress?.WriteLine($"  {volumes.Risks} risks, {counts["risk treatment tasks"]} treatment tasks, {counts["risk acceptances"]} acceptances ({watch.Elapsed.TotalSeconds:0.0} s)");
+            await SeedEvidenceAsync(organization.Id, volumes, random, owners, controlIds, audit, start, now, counts, cancellationToken);
+            progress?.WriteLine($"  {volumes.Evidence} evidence items, {counts["evidence versions"]} versions, {counts["evidence files"]} stored files, " +
+                                $"{counts["controls requiring evidence"]} controls requiring evidence ({watch.Elapsed.TotalSeconds:0.0} s)");
 
             // The rest of the trail: two years of status changes on controls, in time order.
             while (audit.Remaining > 0)
@@ -744,6 +753,139 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
         counts["risk acceptances"] = acceptances;
     }
 
+    /// <summary>
+    /// Evidence as automated checks and people collect it over two years: 70 % check results (mostly passed), 20 % files, 5 % links and
+    /// 5 % notes, each supporting one or two controls (one control in seven has none, so some required controls show "evidence missing");
+    /// about 15 % with a valid-until date already past and 10 % with one still ahead; one version each, a tenth collected twice. Files
+    /// are a set of distinct small PDFs, CSV exports, PNG screenshots and text exports, written to the evidence store so downloads work,
+    /// and shared by many items as uploads of the same export are. One control in five requires evidence (set with the controls).
+    /// </summary>
+    private async Task SeedEvidenceAsync(Guid organizationId, ScaleVolumes volumes, Random random, Guid[] owners, List<Guid> controlIds, AuditWriter audit,
+        DateTimeOffset start, DateTimeOffset now, Dictionary<string, long> counts, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // Files first, into the store, then their rows: what a row names is always there to download.
+        var fileCount = Math.Clamp(volumes.Evidence / 50, 20, 2_000);
+        var files = new List<(Guid Id, string Name)>(fileCount);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var n = 1; n <= fileCount; n++)
+        {
+            var theme = Themes[n % Themes.Length];
+            var (name, content) = (n % 10) switch
+            {
+                < 4 => ($"{Slug(theme)}-report-{n:0000}.pdf", Demo.DemoEvidence.Pdf($"{theme} report {n}", $"Generated for the scale lab: evidence file {n}.",
+                    $"Scope: {Departments[n % Departments.Length].ToLowerInvariant()}.", "Result: operating effectively.")),
+                < 7 => ($"{Slug(theme)}-export-{n:0000}.csv", System.Text.Encoding.UTF8.GetBytes(
+                    $"item,owner,status,checked_on\n{string.Join("\n", Enumerable.Range(1, 5 + n % 20).Select(r => $"{theme} item {r},person{(n * r) % 50:0000},ok,{today.AddDays(-(n % 700)):yyyy-MM-dd}"))}\n")),
+                < 9 => ($"{Slug(theme)}-screenshot-{n:0000}.png", Demo.DemoEvidence.Png($"scale-{theme}", n)),
+                _ => ($"{Slug(theme)}-rules-{n:0000}.txt", System.Text.Encoding.UTF8.GetBytes($"{theme} configuration export {n}\n\nrule-1 = enforced\nrule-2 = enforced\nrevision = {n}\n")),
+            };
+            using var received = await uploads.ReceiveAsync(new MemoryStream(content), name, cancellationToken);
+            if (!seen.Add(received.Sha256)) continue;
+            await store.PutAsync(received.Sha256, received.TemporaryPath, cancellationToken);
+            var file = new EvidenceFile
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, Sha256 = received.Sha256, Size = received.Size, ContentType = received.ContentType,
+                CreatedAt = start.AddDays(random.Next(0, 700)),
+            };
+            db.EvidenceFiles.Add(file);
+            audit.Created("EvidenceFile", file.Id, received.FileName);
+            files.Add((file.Id, received.FileName));
+        }
+        await SaveAndClearAsync(cancellationToken);
+
+        var supported = controlIds.Where((_, index) => index % 7 != 3).ToList();
+        string[] checks = ["MFA enforced for every account", "No storage bucket is public", "Backups completed in the last 24 hours", "TLS certificates valid for 14 more days",
+            "Disk encryption on every laptop", "No critical vulnerability past its deadline", "Audit logging enabled in every cloud account", "Leavers' access removed within a day",
+            "Agent evaluation suite passed for the released version", "Dependency scanning enabled on every repository"];
+        string[] references = ["Runbook", "Dashboard", "Ticket", "Wiki page", "Vendor report"];
+        long versions = 0, links = 0;
+        for (var i = 1; i <= volumes.Evidence; i++)
+        {
+            var roll = random.Next(100);
+            var kind = roll < 70 ? EvidenceKind.CheckResult : roll < 90 ? EvidenceKind.File : roll < 95 ? EvidenceKind.Link : EvidenceKind.Note;
+            var collected = today.AddDays(-random.Next(0, 730));
+            var validityRoll = random.Next(100);
+            DateOnly? validUntil = null;
+            if (validityRoll < 15)
+            {
+                // Already past: some day from collection up to yesterday.
+                if (collected >= today) collected = today.AddDays(-random.Next(1, 730));
+                validUntil = collected.AddDays(random.Next(0, today.DayNumber - collected.DayNumber));
+            }
+            else if (validityRoll < 25)
+            {
+                validUntil = today.AddDays(random.Next(1, 365));
+            }
+            var twice = i % 10 == 0;
+            var file = kind == EvidenceKind.File ? files[random.Next(files.Count)] : ((Guid Id, string Name)?)null;
+            var check = checks[random.Next(checks.Length)];
+            var passed = kind == EvidenceKind.CheckResult ? random.Next(100) < 92 : (bool?)null;
+            var at = Instant.Truncate(new DateTimeOffset(collected.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(random.Next(6 * 60, 20 * 60)));
+            var item = new EvidenceItem
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, Reference = $"EV-{i:000000}", Kind = kind,
+                Title = kind switch
+                {
+                    EvidenceKind.CheckResult => $"{check} ({collected:yyyy-MM-dd})",
+                    EvidenceKind.File => $"{Themes[i % Themes.Length]} evidence: {file!.Value.Name}",
+                    EvidenceKind.Link => $"{references[i % references.Length]}: {Themes[i % Themes.Length].ToLowerInvariant()} {i}",
+                    _ => $"{Themes[i % Themes.Length]} review note {i}",
+                },
+                Source = kind == EvidenceKind.CheckResult ? EvidenceSource.Check : i % 4 == 0 ? EvidenceSource.Api : EvidenceSource.Uploaded,
+                OwnerId = owners[random.Next(owners.Length)], CollectedOn = collected, ValidUntil = validUntil, CurrentVersion = twice ? 2 : 1,
+                FileId = file?.Id, FileName = file?.Name, Url = kind == EvidenceKind.Link ? $"https://wiki.scale.example/evidence/{i}" : null,
+                Note = kind switch
+                {
+                    EvidenceKind.CheckResult => passed == true ? $"{check}: passed on every target." : $"{check}: failed on {random.Next(1, 6)} target(s); ticket raised.",
+                    EvidenceKind.Note => "Reviewed with the control owner; operating as described.",
+                    _ => "",
+                },
+                Passed = passed, CreatedAt = at, UpdatedAt = at, Version = 1,
+            };
+            db.EvidenceItems.Add(item);
+            audit.Created("EvidenceItem", item.Id, $"{item.Reference} {item.Title}");
+            if (twice)
+            {
+                // The earlier collection, kept as version 1 (for a file, an earlier export).
+                var earlierOn = collected.AddDays(-random.Next(30, 180));
+                var earlierFile = kind == EvidenceKind.File ? files[random.Next(files.Count)] : ((Guid Id, string Name)?)null;
+                var earlier = new EvidenceVersion
+                {
+                    Id = NextGuid(random), OrganizationId = organizationId, EvidenceId = item.Id, Number = 1, FileId = earlierFile?.Id, FileName = earlierFile?.Name,
+                    Url = item.Url, Note = item.Note, CollectedOn = earlierOn, ValidUntil = null, CreatedAt = at.AddDays(earlierOn.DayNumber - collected.DayNumber),
+                    CreatedBy = "scale generator",
+                };
+                db.EvidenceVersions.Add(earlier);
+                audit.Created("EvidenceVersion", earlier.Id, $"{item.Reference} v1");
+                versions++;
+            }
+            var current = new EvidenceVersion
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, EvidenceId = item.Id, Number = item.CurrentVersion, FileId = item.FileId, FileName = item.FileName,
+                Url = item.Url, Note = item.Note, CollectedOn = collected, ValidUntil = validUntil, CreatedAt = at, CreatedBy = "scale generator",
+            };
+            db.EvidenceVersions.Add(current);
+            audit.Created("EvidenceVersion", current.Id, $"{item.Reference} v{current.Number}");
+            versions++;
+            foreach (var controlId in Sample(random, supported, random.Next(1, 3)))
+            {
+                var link = new EvidenceLink { Id = NextGuid(random), OrganizationId = organizationId, EvidenceId = item.Id, Target = EvidenceTarget.Control, TargetId = controlId };
+                db.EvidenceLinks.Add(link);
+                audit.Created("EvidenceLink", link.Id, controlId.ToString());
+                links++;
+            }
+            if (i % 5_000 == 0) await SaveAndClearAsync(cancellationToken);
+        }
+        await SaveAndClearAsync(cancellationToken);
+
+        counts["evidence items"] = volumes.Evidence;
+        counts["evidence versions"] = versions;
+        counts["evidence files"] = files.Count;
+        counts["evidence-control links"] = links;
+        counts["controls requiring evidence"] = controlIds.Count / 5;
+    }
+
     private static (string Name, string Provider, string VersionLabel, ModelOrigin Origin) Describe(AssetType type, int kind, int n, Random random)
     {
         switch (type)
@@ -847,6 +989,8 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
 
     private static string Slug(string name) => new string(name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray()) is { Length: > 0 } slug ? slug : "scale";
 
+    /// <summary>Days evidence stays fresh for the controls that require it.</summary>
+    private static readonly int[] FreshnessPeriods = [30, 90, 90, 180, 365];
     private static readonly string[] Departments = ["Legal services", "Financial services", "Healthcare services", "Engineering", "Marketing", "Design", "Operations", "Security"];
     private static readonly string[] Themes = ["Access", "Encryption", "Logging", "Backup", "Supplier", "Training", "Incident", "Change", "Model evaluation", "Data quality", "Privacy", "Physical"];
     private static readonly (string Name, string Provider, string Region)[] CloudServices =

@@ -93,27 +93,33 @@ public static class StatementOfApplicability
         // Name the implementing controls where there are few enough to read; otherwise the row says how many.
         var listable = requirements.Where(r => r.Total is > 0 and <= ListedControls).Select(r => r.Id).ToList();
         var implementing = await links.Where(l => listable.Contains(l.RequirementId))
-            .Join(controls, l => l.ControlId, c => c.Id, (l, c) => new { l.RequirementId, l.ControlId, c.Reference })
+            .Join(controls, l => l.ControlId, c => c.Id, (l, c) => new { l.RequirementId, l.ControlId, c.Reference, c.EvidenceRequired, c.EvidenceFreshnessDays })
             .ToListAsync(cancellationToken);
         var references = implementing.ToLookup(l => l.RequirementId, l => l.Reference);
 
-        // Evidence: items linked to the requirement itself or to a named implementing control, and whether those controls' evidence is current.
+        // Evidence, in one query: items linked to the requirement itself or to a named implementing control, and whether each of those
+        // controls' evidence is current (the same rule as everywhere: EvidenceFreshness.StateOf).
         var controlIds = implementing.Select(l => l.ControlId).Distinct().ToList();
-        var freshness = await Evidence.EvidenceFreshness.ForControlsAsync(db, controlIds, cancellationToken);
-        var evidenceByControl = (await db.EvidenceLinks.AsNoTracking()
-                .Where(l => l.Target == Evidence.EvidenceTarget.Control && controlIds.Contains(l.TargetId))
-                .Select(l => new { l.TargetId, l.EvidenceId }).ToListAsync(cancellationToken))
-            .ToLookup(l => l.TargetId, l => l.EvidenceId);
         var requirementIds = requirements.Select(r => r.Id).ToList();
-        var evidenceByRequirement = (await db.EvidenceLinks.AsNoTracking()
-                .Where(l => l.Target == Evidence.EvidenceTarget.Requirement && requirementIds.Contains(l.TargetId))
-                .Select(l => new { l.TargetId, l.EvidenceId }).ToListAsync(cancellationToken))
-            .ToLookup(l => l.TargetId, l => l.EvidenceId);
+        var evidence = await db.EvidenceLinks.AsNoTracking()
+            .Where(l => (l.Target == Evidence.EvidenceTarget.Control && controlIds.Contains(l.TargetId)) ||
+                        (l.Target == Evidence.EvidenceTarget.Requirement && requirementIds.Contains(l.TargetId)))
+            .Join(db.EvidenceItems, l => l.EvidenceId, e => e.Id, (l, e) => new { l.Target, l.TargetId, l.EvidenceId, e.ValidUntil, e.CollectedOn })
+            .ToListAsync(cancellationToken);
+        var evidenceByControl = evidence.Where(e => e.Target == Evidence.EvidenceTarget.Control).ToLookup(e => e.TargetId);
+        var evidenceByRequirement = evidence.Where(e => e.Target == Evidence.EvidenceTarget.Requirement).ToLookup(e => e.TargetId, e => e.EvidenceId);
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var controlStates = implementing.DistinctBy(l => l.ControlId).ToDictionary(l => l.ControlId, l =>
+        {
+            var items = evidenceByControl[l.ControlId].ToList();
+            return Evidence.EvidenceFreshness.StateOf(l.EvidenceRequired, items.Count, items.Max(i => i.ValidUntil),
+                items.Where(i => i.ValidUntil == null).Select(i => (DateOnly?)i.CollectedOn).Max(), l.EvidenceFreshnessDays, today).State;
+        });
         var controlsOf = implementing.ToLookup(l => l.RequirementId, l => l.ControlId);
         (int Count, string? State) EvidenceOf(Guid requirementId)
         {
-            var items = evidenceByRequirement[requirementId].Concat(controlsOf[requirementId].SelectMany(c => evidenceByControl[c])).Distinct().Count();
-            var states = controlsOf[requirementId].Select(c => freshness.TryGetValue(c, out var f) ? f.State : Evidence.EvidenceState.NotRequired).ToList();
+            var items = evidenceByRequirement[requirementId].Concat(controlsOf[requirementId].SelectMany(c => evidenceByControl[c].Select(e => e.EvidenceId))).Distinct().Count();
+            var states = controlsOf[requirementId].Select(c => controlStates[c]).ToList();
             var state = states.Contains(Evidence.EvidenceState.Stale) ? "stale"
                 : states.Contains(Evidence.EvidenceState.Missing) ? "missing"
                 : items > 0 ? "current" : null;

@@ -17,7 +17,8 @@ namespace Attest.Tests.Security;
 public sealed class RouteAuthorizationTests
 {
     private static readonly HashSet<string> AnonymousRoutes =
-        ["/account/sign-in", "/account/two-factor", "/error/{code:int?}", "/healthz", "/assets/site.css", "/trust/{slug}"];
+        ["/account/sign-in", "/account/two-factor", "/error/{code:int?}", "/healthz", "/assets/site.css", "/trust/{slug}",
+         "/api/v1/checks/{name}/results"];
 
     [Fact]
     public async Task EveryRoute_StatesWhoMayUseIt_AndOnlyTheExpectedOnesAreAnonymous()

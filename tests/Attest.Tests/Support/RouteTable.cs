@@ -24,7 +24,8 @@ public static class RouteTable
         .ToList();
 
     /// <summary>Real ids for the route parameters, seeded into the organization under test.</summary>
-    public sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement, Seeds.SeededDocument Document, Seeds.SeededAiSystem Ai, Seeds.SeededRisk Risk, Seeds.SeededEvidence Evidence);
+    public sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement, Seeds.SeededDocument Document, Seeds.SeededAiSystem Ai, Seeds.SeededRisk Risk, Seeds.SeededEvidence Evidence,
+        Seeds.SeededCheck Check);
 
     public static async Task<Samples> SeedSamplesAsync(TestApp app, TestOrganization organization)
     {
@@ -36,7 +37,8 @@ public static class RouteTable
         var ai = await app.AddAiSystemAsync(organization);
         var risk = await app.AddRiskAsync(organization, control, ai.AssetId);
         var evidence = await app.AddEvidenceAsync(organization, control);
-        return new Samples(party, issue, control, requirement, document, ai, risk, evidence);
+        var check = await app.AddCheckAsync(organization, control);
+        return new Samples(party, issue, control, requirement, document, ai, risk, evidence, check);
     }
 
     public static string Url(string pattern, Samples samples)
@@ -56,6 +58,8 @@ public static class RouteTable
                 "number" => "1.0",
                 "taskId" => samples.Risk.TaskId.ToString(),
                 "fileId" => samples.Evidence.FileId.ToString(),
+                "name" when pattern.Contains("checks", StringComparison.Ordinal) => samples.Check.Name,
+                "id" when pattern.Contains("checks", StringComparison.Ordinal) => samples.Check.Id.ToString(),
                 "id" when pattern.Contains("evidence", StringComparison.Ordinal) && !pattern.Contains("controls", StringComparison.Ordinal) => samples.Evidence.Id.ToString(),
                 "id" when pattern.Contains("risk-assessments", StringComparison.Ordinal) || pattern.Contains("risks/assessments", StringComparison.Ordinal) => samples.Risk.AssessmentId.ToString(),
                 "id" when pattern.Contains("risks", StringComparison.Ordinal) => samples.Risk.Id.ToString(),

@@ -143,4 +143,15 @@ public static class Seeds
             var fileId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.EvidenceItems.Where(e => e.Id == id).Select(e => e.FileId!.Value));
             return new SeededEvidence(id, fileId);
         });
+
+    public sealed record SeededCheck(Guid Id, string Name);
+
+    /// <summary>An HTTP headers check of a website (06:00 UTC daily), owned by the Contributor, supporting the control; it is not run.</summary>
+    public static Task<SeededCheck> AddCheckAsync(this TestApp app, TestOrganization organization, Guid controlId, string name = "website-headers") =>
+        app.WithCoreAsync(organization.Id, async (services, _) =>
+        {
+            var id = await services.GetRequiredService<Attest.Checks.SaveCheck>().RunAsync(null, new Attest.Checks.CheckInput(name, Attest.Checks.CheckKind.HttpHeaders,
+                "https://www.example.test", Schedule: "0 6 * * *", OwnerId: organization[OrganizationRole.Contributor].UserId, ControlIds: [controlId]));
+            return new SeededCheck(id, name);
+        });
 }

@@ -4,6 +4,7 @@ using Attest.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,7 +41,12 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>This app's own evidence folder (files and uploads in progress), removed with the app.</summary>
     public string EvidenceFolder { get; private init; } = "";
 
-    public static async Task<TestApp> StartAsync(TestDatabase database, bool migrate = true, bool ownsDatabase = true, long? maxUploadBytes = null)
+    /// <summary>
+    /// Starts the app on <paramref name="database"/>. The check scheduler is off unless <paramref name="configure"/> turns it on (e.g. with
+    /// configuration <c>Attest:Checks:Scheduler</c> = "on"): a background runner would otherwise add evidence to other tests' data.
+    /// </summary>
+    public static async Task<TestApp> StartAsync(TestDatabase database, bool migrate = true, bool ownsDatabase = true, long? maxUploadBytes = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var evidence = Path.Combine(Path.GetTempPath(), "attest-tests", Guid.NewGuid().ToString("N"));
         var app = AttestWebApp.Build(new WebAppSettings(database.ConnectionString, ["http://127.0.0.1:0"])
@@ -58,6 +64,8 @@ public sealed class TestApp : IAsyncDisposable
                 });
                 builder.Services.AddSingleton<Attest.Evidence.IEvidenceStore>(new Attest.Evidence.LocalEvidenceStore(Path.Combine(evidence, "files")));
                 builder.Logging.SetMinimumLevel(Environment.GetEnvironmentVariable("ATTEST_TEST_LOG") == "debug" ? LogLevel.Debug : LogLevel.Warning);
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [Attest.Web.Checks.CheckScheduler.SchedulerSetting] = "off" });
+                configure?.Invoke(builder);
             },
         });
         if (migrate)

@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Web.Pages.Settings;
 
 [Authorize(Policy = Access.Admin)]
-public sealed class IndexModel(AttestDbContext db, ActingContext acting, UpdateOrganizationSettings update) : PageModel
+public sealed class IndexModel(AttestDbContext db, ActingContext acting, UpdateOrganizationSettings update, Attest.Checks.ChangeCommandChecks changeCommandChecks) : PageModel
 {
+    /// <summary>Whether command checks (shell commands on the Attest host) may run in this organization.</summary>
+    public bool CommandChecksEnabled { get; private set; }
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? TimeZone { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -40,9 +42,28 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, UpdateO
         return Page();
     }
 
+    /// <summary>Switches command checks on or off; Admins only (the page's policy), audited on the organization.</summary>
+    public async Task<IActionResult> OnPostCommandChecksAsync(bool enabled)
+    {
+        try
+        {
+            await changeCommandChecks.RunAsync(enabled, Version, HttpContext.RequestAborted);
+            TempData["Success"] = enabled ? "Command checks are enabled." : "Command checks are disabled.";
+            return RedirectToPage();
+        }
+        catch (EditConflictException conflict)
+        {
+            db.ChangeTracker.Clear();
+            Conflict = conflict.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        await LoadAsync();
+        return Page();
+    }
+
     private async Task LoadAsync()
     {
         var organization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == acting.OrganizationId, HttpContext.RequestAborted);
-        (Name, TimeZone, Version) = (organization.Name, organization.TimeZone, organization.Version);
+        (Name, TimeZone, Version, CommandChecksEnabled) = (organization.Name, organization.TimeZone, organization.Version, organization.CommandChecksEnabled);
     }
 }
