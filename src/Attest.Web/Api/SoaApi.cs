@@ -37,7 +37,7 @@ public static class SoaApi
         TypedResults.Ok(await StatementOfApplicability.VersionsAsync(db, key, cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<SoaChange>>> Compare(string key, string? from, string? to, AttestDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(StatementOfApplicability.Compare(await SoaDocuments.LoadAsync(db, key, from, cancellationToken), await SoaDocuments.LoadAsync(db, key, to, cancellationToken)));
+        TypedResults.Ok(await SoaDocuments.CompareAsync(db, key, from, to, cancellationToken));
 
     private static async Task<IResult> Export(string key, string? version, string? format, AttestDbContext db, CancellationToken cancellationToken)
     {

@@ -35,6 +35,7 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
     public int RiskReviewsOverdue { get; private set; }
     public int TreatmentTasksOverdue { get; private set; }
     public int StaleAcceptances { get; private set; }
+    public int MyNotifications { get; private set; }
     public Attest.Evidence.EvidenceFreshness.Summary? Evidence { get; private set; }
 
     public async Task OnGetAsync()
@@ -62,6 +63,7 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
                 SoaVersions = db.SoaVersions.Count(),
                 Published = db.Documents.Count(d => d.PublishedVersionId != null && !d.Retired),
                 Assets = db.Assets.Count(),
+                MyNotifications = db.Notifications.Count(n => n.UserId == me && n.ReadAt == null),
                 OpenRisks = db.Risks.Count(r => r.Status != Attest.Risks.RiskStatus.Closed),
                 RiskReviewsOverdue = db.Risks.Count(r => r.Status != Attest.Risks.RiskStatus.Closed && r.NextReviewOn != null && r.NextReviewOn < today),
                 TasksOverdue = db.RiskTasks.Count(t => t.CompletedOn == null && t.DueOn < today),
@@ -97,6 +99,7 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
         MyReminders = figures.MyReminders;
         MyApprovals = Role == OrganizationRole.Auditor ? 0 : figures.MyApprovals;
         Assets = figures.Assets;
+        MyNotifications = figures.MyNotifications;
         OpenRisks = figures.OpenRisks;
         RiskReviewsOverdue = figures.RiskReviewsOverdue;
         TreatmentTasksOverdue = figures.TasksOverdue;

@@ -255,6 +255,15 @@ public static class SoaDocuments
         string.IsNullOrEmpty(version) || version == "draft"
             ? StatementOfApplicability.DraftAsync(db, frameworkKey, cancellationToken)
             : StatementOfApplicability.VersionAsync(db, frameworkKey, version, cancellationToken);
+
+    /// <summary>What changed from one SoA to another; the same SoA named twice is read once.</summary>
+    public static async Task<IReadOnlyList<SoaChange>> CompareAsync(AttestDbContext db, string frameworkKey, string? from, string? to, CancellationToken cancellationToken = default)
+    {
+        static string Name(string? version) => string.IsNullOrEmpty(version) ? "draft" : version;
+        var earlier = await LoadAsync(db, frameworkKey, from, cancellationToken);
+        var later = Name(from) == Name(to) ? earlier : await LoadAsync(db, frameworkKey, to, cancellationToken);
+        return StatementOfApplicability.Compare(earlier, later);
+    }
 }
 
 /// <summary>A SoA version (or the draft) rendered as a download, the same for the UI, the API and the CLI.</summary>

@@ -19,9 +19,7 @@ public sealed class CompareModel(AttestDbContext db) : PageModel
     {
         try
         {
-            var from = await SoaDocuments.LoadAsync(db, Key, From, HttpContext.RequestAborted);
-            var to = await SoaDocuments.LoadAsync(db, Key, To, HttpContext.RequestAborted);
-            Changes = StatementOfApplicability.Compare(from, to);
+            Changes = await SoaDocuments.CompareAsync(db, Key, From, To, HttpContext.RequestAborted);
             return Page();
         }
         catch (ValidationFailedException invalid)
