@@ -127,6 +127,8 @@ internal static partial class ScaleBench
             Console.WriteLine($"{route.Name,-40} median {row.Item2,8:0.0} ms  p95 {row.Item3,8:0.0} ms  {queries,3} queries  {allocatedKb,9:0} KB allocated/request  {verdict}");
         }
 
+        var checkLoad = await CheckLoadAsync(client, await CreateTokenAsync(client, "ReadWrite"), port);
+
         var peakRoutes = PeakRssMb(server.Id);
         server.Kill(entireProcessTree: true);
         Console.WriteLine($"peak RSS while reading every route (exports included): {peakRoutes} MB");
@@ -143,6 +145,7 @@ internal static partial class ScaleBench
         Console.WriteLine($"throughput: {requestsPerSecond:0.0} requests/s, {errors} errors over {seconds} s at 50 connections ({detail}); peak RSS of attest serve {peakRss} MB");
         fresh.Kill(entireProcessTree: true);
 
+        Console.WriteLine(checkLoad);
         WriteResults(provider, rows, requestsPerSecond, errors, peakRss);
         Console.WriteLine();
         Console.WriteLine("| route | median ms | p95 ms | queries | KB allocated / request | budget (median) |");
@@ -220,13 +223,13 @@ internal static partial class ScaleBench
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in as {email} failed: {(int)response.StatusCode}");
     }
 
-    private static async Task<string> CreateTokenAsync(HttpClient client)
+    private static async Task<string> CreateTokenAsync(HttpClient client, string scope = "Read")
     {
         var page = await client.GetStringAsync("/account/tokens");
         var antiforgery = AntiForgery().Match(page).Groups[1].Value;
         var response = await client.PostAsync("/account/tokens?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Name"] = "scale lab", ["Scope"] = "Read", ["ValidForDays"] = "1", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery),
+            ["Name"] = "scale lab " + scope, ["Scope"] = scope, ["ValidForDays"] = "1", ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery),
         }));
         return NewToken().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
     }

@@ -88,6 +88,7 @@ public static class AttestCore
         services.AddScoped<DemoAssets>();
         services.AddScoped<DemoRisks>();
         services.AddScoped<DemoEvidence>();
+        services.AddScoped<DemoChecks>();
         services.AddScoped<Assets.SaveAsset>();
         services.AddScoped<Assets.RemoveAsset>();
         services.AddScoped<Assets.SaveClassificationLevel>();

@@ -14,8 +14,8 @@ namespace Attest.Demo;
 /// The demo organization's evidence: about thirty items across the controls as a year of running the ISMS leaves them — board
 /// minutes and test reports as PDFs, access reviews and scan results as CSV exports, console screenshots as PNGs, rule exports as
 /// text, links to dashboards and notes of sign-offs. Some were collected again (a second or third version), some have run out
-/// (valid-until in the past). Nine controls require evidence with a freshness period: most are current, the supplier and backup
-/// controls show "evidence stale", and business continuity shows "evidence missing"; office physical security has none and needs none. Everything goes through the same use cases
+/// (valid-until in the past). Nine controls require evidence with a freshness period: most are current, the supplier control shows "evidence stale" (backup and recovery would too — its restore test report
+/// has run out — but the nightly backup job's pushed results, see DemoChecks, keep it current), and business continuity shows "evidence missing"; office physical security has none and needs none. Everything goes through the same use cases
 /// people use (files are received like uploads), so the audit trail and the file store tell the same story.
 /// </summary>
 public sealed class DemoEvidence(AttestDbContext db, SaveEvidence saveEvidence, EvidenceUploads uploads, SaveControl saveControl)
@@ -23,7 +23,7 @@ public sealed class DemoEvidence(AttestDbContext db, SaveEvidence saveEvidence, 
     /// <summary>Required, and nothing collected yet.</summary>
     public const string MissingEvidence = "CTL-023";
     /// <summary>Required, and everything collected has run out.</summary>
-    public static readonly string[] StaleEvidence = ["CTL-015", "CTL-016"];
+    public static readonly string[] StaleEvidence = ["CTL-015"];
     /// <summary>The controls an auditor should expect evidence for, with the days evidence stays fresh when it gives no valid-until date.</summary>
     public static readonly IReadOnlyDictionary<string, int> Required = new Dictionary<string, int>(StringComparer.Ordinal)
     {

@@ -34,7 +34,8 @@ public sealed class DemoEvidenceTests
         await app.WithCoreAsync(organizationId, (s, _) => ActivatorUtilities.CreateInstance<DemoEvidence>(s).RunAsync(people));
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var items = await app.WithCoreAsync(organizationId, (_, db) => db.EvidenceItems.AsNoTracking().OrderBy(e => e.Reference).ToListAsync());
+        // Check results come from the demo's checks (DemoChecksTests); these are the collected items.
+        var items = await app.WithCoreAsync(organizationId, (_, db) => db.EvidenceItems.AsNoTracking().Where(e => e.Kind != EvidenceKind.CheckResult).OrderBy(e => e.Reference).ToListAsync());
         var versions = await app.WithCoreAsync(organizationId, (_, db) => db.EvidenceVersions.AsNoTracking().ToListAsync());
         var files = await app.WithCoreAsync(organizationId, (_, db) => db.EvidenceFiles.AsNoTracking().ToListAsync());
         var links = await app.WithCoreAsync(organizationId, (_, db) => db.EvidenceLinks.AsNoTracking().ToListAsync());
