@@ -59,14 +59,26 @@ public static class EvidenceFreshness
 
     public sealed record Summary(int Required, int Current, int Stale, int Missing);
 
-    /// <summary>The controls that require evidence: how many have it current, stale or missing (two queries).</summary>
+    /// <summary>
+    /// The controls that require evidence: how many have it current, stale or missing, counted in the database in one query (an EXISTS
+    /// probe per required control through the link index, with the same rule as <see cref="StateOf"/>).
+    /// </summary>
     public static async Task<Summary> RequiredSummaryAsync(AttestDbContext db, CancellationToken cancellationToken = default)
     {
-        var required = await db.Controls.AsNoTracking().Where(c => c.EvidenceRequired).Select(c => c.Id).ToListAsync(cancellationToken);
-        if (required.Count == 0) return new Summary(0, 0, 0, 0);
-        var states = await ForControlsAsync(db, required, cancellationToken);
-        return new Summary(required.Count, states.Values.Count(s => s.State == EvidenceState.Fresh), states.Values.Count(s => s.State == EvidenceState.Stale),
-            states.Values.Count(s => s.State == EvidenceState.Missing));
+        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var required = db.Controls.AsNoTracking().Where(c => c.EvidenceRequired);
+        var links = db.EvidenceLinks.Where(l => l.Target == EvidenceTarget.Control);
+        var counts = await db.Organizations.AsNoTracking().Where(o => o.Id == db.CurrentOrganizationId)
+            .Select(_ => new
+            {
+                Required = required.Count(),
+                Missing = required.Count(c => !links.Any(l => l.TargetId == c.Id)),
+                Current = required.Count(c => links.Any(l => l.TargetId == c.Id && db.EvidenceItems.Any(e => e.Id == l.EvidenceId &&
+                    ((e.ValidUntil != null && e.ValidUntil >= today) ||
+                     (e.ValidUntil == null && (c.EvidenceFreshnessDays == null || e.CollectedOn.AddDays(c.EvidenceFreshnessDays.Value) >= today)))))),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return counts is null ? new Summary(0, 0, 0, 0) : new Summary(counts.Required, counts.Current, counts.Required - counts.Current - counts.Missing, counts.Missing);
     }
 
     /// <summary>

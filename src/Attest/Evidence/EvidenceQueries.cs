@@ -34,7 +34,11 @@ public static class EvidenceQueries
         if (filter.Kind is { } kind) query = query.Where(e => e.Kind == kind);
         if (filter.OwnerId is { } owner) query = query.Where(e => e.OwnerId == owner);
         if (filter.CheckId is { } check) query = query.Where(e => e.CheckId == check);
-        if (filter.ControlId is { } control) query = query.Where(e => db.EvidenceLinks.Any(l => l.EvidenceId == e.Id && l.Target == EvidenceTarget.Control && l.TargetId == control));
+        // A control's evidence is read from its links (index on target), not by probing every item newest first.
+        if (filter.ControlId is { } control)
+        {
+            query = db.EvidenceLinks.Where(l => l.Target == EvidenceTarget.Control && l.TargetId == control).Join(query, l => l.EvidenceId, e => e.Id, (_, e) => e);
+        }
         if (filter.StaleOnly) query = query.Where(e => e.ValidUntil != null && e.ValidUntil < today);
         var rows = await query.OrderByDescending(e => e.CollectedOn).ThenByDescending(e => e.Reference)
             .Skip((page - 1) * size).Take(size + 1)
