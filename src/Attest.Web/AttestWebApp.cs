@@ -84,6 +84,7 @@ public static class AttestWebApp
 
         // Razor Pages validate the anti-forgery token of every POST by default; nothing opts out but the error page.
         services.AddRazorPages().AddApplicationPart(typeof(AttestWebApp).Assembly);
+        services.AddMemoryCache();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "attest.antiforgery";

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Attest.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Web.Pages;
 
 [Authorize(Policy = Access.Member)]
-public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageModel
+public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
 {
     public string OrganizationName { get; private set; } = "";
     public OrganizationRole Role { get; private set; }
@@ -37,6 +38,10 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
     public int StaleAcceptances { get; private set; }
     public int MyNotifications { get; private set; }
     public Attest.Evidence.EvidenceFreshness.Summary? Evidence { get; private set; }
+    /// <summary>When <see cref="Evidence"/> was counted: it is kept for a minute, since counting it visits every required control's evidence.</summary>
+    public DateTimeOffset? EvidenceCountedAt { get; private set; }
+
+    private static readonly TimeSpan EvidenceSummaryLifetime = TimeSpan.FromMinutes(1);
 
     public async Task OnGetAsync()
     {
@@ -107,7 +112,13 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
         if (CanRead)
         {
             Ai = await Attest.AiSystems.ImpactAssessmentQueries.FiguresAsync(db, HttpContext.RequestAborted);
-            Evidence = await Attest.Evidence.EvidenceFreshness.RequiredSummaryAsync(db, HttpContext.RequestAborted);
+            var key = $"evidence-summary:{organizationId}";
+            if (!cache.TryGetValue(key, out (Attest.Evidence.EvidenceFreshness.Summary Summary, DateTimeOffset At) counted))
+            {
+                counted = (await Attest.Evidence.EvidenceFreshness.RequiredSummaryAsync(db, HttpContext.RequestAborted), db.Clock.GetUtcNow());
+                cache.Set(key, counted, EvidenceSummaryLifetime);
+            }
+            (Evidence, EvidenceCountedAt) = counted;
         }
     }
 }
