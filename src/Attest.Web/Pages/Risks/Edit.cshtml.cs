@@ -153,7 +153,6 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
 
     public Task<IActionResult> OnPostAcceptAsync(string? comment, DateOnly? validUntil, int version) => RiskActionAsync(needsEdit: false, async id =>
     {
-        if (!CanRecordAcceptance) throw ValidationFailedException.For("Authority", "your role cannot record decisions.");
         await accept.RunAsync(id, comment, validUntil, version, HttpContext.RequestAborted);
         return $"You accepted the residual risk of {Detail!.Reference}.";
     });
@@ -173,7 +172,7 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
             TempData["Success"] = message;
             return Redirect($"/risks/{id}");
         }
-        await DescribeAsync(id);
+        // A failed action saved nothing: the risk read above is still the risk as it stands.
         Fill(Detail!);
         await LoadChoicesAsync();
         return Page();
