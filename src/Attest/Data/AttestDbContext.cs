@@ -97,6 +97,33 @@ public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataPr
     public DbSet<Checks.CheckControl> CheckControls => Set<Checks.CheckControl>();
     public DbSet<Checks.CheckSchedule> CheckSchedules => Set<Checks.CheckSchedule>();
     public DbSet<Checks.Notification> Notifications => Set<Checks.Notification>();
+    public DbSet<People.Person> People => Set<People.Person>();
+    public DbSet<People.PersonGroup> PersonGroups => Set<People.PersonGroup>();
+    public DbSet<People.PersonGroupMember> PersonGroupMembers => Set<People.PersonGroupMember>();
+    public DbSet<People.ScimToken> ScimTokens => Set<People.ScimToken>();
+    public DbSet<People.ChecklistTemplate> ChecklistTemplates => Set<People.ChecklistTemplate>();
+    public DbSet<People.ChecklistTemplateItem> ChecklistTemplateItems => Set<People.ChecklistTemplateItem>();
+    public DbSet<People.PersonChecklist> PersonChecklists => Set<People.PersonChecklist>();
+    public DbSet<People.PersonChecklistItem> PersonChecklistItems => Set<People.PersonChecklistItem>();
+    public DbSet<Training.Course> Courses => Set<Training.Course>();
+    public DbSet<Training.QuizQuestion> QuizQuestions => Set<Training.QuizQuestion>();
+    public DbSet<Training.TrainingRequirement> TrainingRequirements => Set<Training.TrainingRequirement>();
+    public DbSet<Training.TrainingAssignment> TrainingAssignments => Set<Training.TrainingAssignment>();
+    public DbSet<Training.TrainingCompletion> TrainingCompletions => Set<Training.TrainingCompletion>();
+    public DbSet<Training.QuizAttempt> QuizAttempts => Set<Training.QuizAttempt>();
+    public DbSet<AccessReviews.AccessSystem> AccessSystems => Set<AccessReviews.AccessSystem>();
+    public DbSet<AccessReviews.AccessGrant> AccessGrants => Set<AccessReviews.AccessGrant>();
+    public DbSet<AccessReviews.AccessReviewCampaign> AccessReviewCampaigns => Set<AccessReviews.AccessReviewCampaign>();
+    public DbSet<AccessReviews.AccessReviewCampaignSystem> AccessReviewCampaignSystems => Set<AccessReviews.AccessReviewCampaignSystem>();
+    public DbSet<AccessReviews.AccessReviewItem> AccessReviewItems => Set<AccessReviews.AccessReviewItem>();
+    public DbSet<Suppliers.Supplier> Suppliers => Set<Suppliers.Supplier>();
+    public DbSet<Suppliers.SupplierCertification> SupplierCertifications => Set<Suppliers.SupplierCertification>();
+    public DbSet<Suppliers.SupplierAsset> SupplierAssets => Set<Suppliers.SupplierAsset>();
+    public DbSet<Suppliers.SupplierRisk> SupplierRisks => Set<Suppliers.SupplierRisk>();
+    public DbSet<Suppliers.QuestionnaireTemplate> QuestionnaireTemplates => Set<Suppliers.QuestionnaireTemplate>();
+    public DbSet<Suppliers.QuestionnaireQuestion> QuestionnaireQuestions => Set<Suppliers.QuestionnaireQuestion>();
+    public DbSet<Suppliers.SupplierQuestionnaire> SupplierQuestionnaires => Set<Suppliers.SupplierQuestionnaire>();
+    public DbSet<Suppliers.SupplierAnswer> SupplierAnswers => Set<Suppliers.SupplierAnswer>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
