@@ -89,6 +89,7 @@ public static class AttestCore
         services.AddScoped<DemoRisks>();
         services.AddScoped<DemoEvidence>();
         services.AddScoped<DemoChecks>();
+        services.AddScoped<DemoPeople>();
         services.AddScoped<Assets.SaveAsset>();
         services.AddScoped<Assets.RemoveAsset>();
         services.AddScoped<Assets.SaveClassificationLevel>();
