@@ -11,6 +11,7 @@ public static class ApiRoutes
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiTokenAuthentication.SchemeName })
             .DisableAntiforgery();
+        app.MapScimApi();
         v1.MapAccountApi();
         v1.MapContextApi();
         v1.MapAuditApi();
@@ -19,8 +20,12 @@ public static class ApiRoutes
         v1.MapPoliciesApi();
         v1.MapAssetsApi();
         v1.MapRisksApi();
+        v1.MapTrainingApi();
         v1.MapEvidenceApi();
         v1.MapChecksApi();
         v1.MapEvidenceImportApi();
+        v1.MapPeopleApi();
+        v1.MapAccessReviewsApi();
+        v1.MapSuppliersApi();
     }
 }

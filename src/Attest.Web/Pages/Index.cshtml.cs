@@ -37,6 +37,19 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
     public int TreatmentTasksOverdue { get; private set; }
     public int StaleAcceptances { get; private set; }
     public int MyNotifications { get; private set; }
+    public int People { get; private set; }
+    public int LeaversWithAccess { get; private set; }
+    public int ChecklistItemsOverdue { get; private set; }
+    public int TrainingOpen { get; private set; }
+    public int TrainingOverdue { get; private set; }
+    public int MyTraining { get; private set; }
+    public int MyTrainingOverdue { get; private set; }
+    public int OpenAccessReviews { get; private set; }
+    public int MyAccessReviewItems { get; private set; }
+    public int OpenRevocations { get; private set; }
+    public int Suppliers { get; private set; }
+    public int SupplierReviewsOverdue { get; private set; }
+    public int CertificationsExpiring { get; private set; }
     public Attest.Evidence.EvidenceFreshness.Summary? Evidence { get; private set; }
     /// <summary>When <see cref="Evidence"/> was counted: it is kept for a minute, since counting it visits every required control's evidence.</summary>
     public DateTimeOffset? EvidenceCountedAt { get; private set; }
@@ -50,6 +63,10 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
         var me = acting.UserId ?? Guid.Empty;
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
         var myTitle = db.Memberships.Where(m => m.UserId == me).Select(m => m.JobTitle);
+        var myEmail = Attest.People.PersonLookup.KeyOf(await db.Users.Where(u => u.Id == me).Select(u => u.Email).FirstOrDefaultAsync(HttpContext.RequestAborted));
+        // The person record of the signed-in user: linked to the account, else with its e-mail (as PersonLookup matches).
+        var myPerson = db.People.Where(p => p.UserId == me || (p.UserId == null && p.EmailKey == myEmail)).Select(p => p.Id);
+        var certificationHorizon = today.AddDays(60);
         // One round trip for the whole dashboard.
         var figures = await db.Organizations.AsNoTracking()
             .Where(o => o.Id == organizationId)
@@ -75,6 +92,22 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
                 // From the few acceptance decisions, not per risk: a stale decision with no later one, on a risk still open.
                 StaleAcceptances = db.RiskAcceptances.Count(a => a.StaleSince != null && !db.RiskAcceptances.Any(b => b.RiskId == a.RiskId && b.AcceptedAt > a.AcceptedAt) &&
                     db.Risks.Any(r => r.Id == a.RiskId && r.Status != Attest.Risks.RiskStatus.Closed)),
+                People = db.People.Count(p => p.Active && (p.EndDate == null || p.EndDate >= today)),
+                LeaversWithAccess = db.People.Count(p => (!p.Active || p.EndDate < today) && db.AccessGrants.Any(g => g.PersonId == p.Id && g.RemovedOn == null)),
+                ChecklistItemsOverdue = db.PersonChecklistItems.Count(i => i.CompletedAt == null && i.DueOn < today),
+                TrainingOpen = db.TrainingAssignments.Count(a => a.CompletedOn == null && a.CancelledOn == null),
+                TrainingOverdue = db.TrainingAssignments.Count(a => a.CompletedOn == null && a.CancelledOn == null && a.DueOn < today),
+                MyTraining = db.TrainingAssignments.Count(a => a.CompletedOn == null && a.CancelledOn == null && myPerson.Contains(a.PersonId)),
+                MyTrainingOverdue = db.TrainingAssignments.Count(a => a.CompletedOn == null && a.CancelledOn == null && a.DueOn < today && myPerson.Contains(a.PersonId)),
+                OpenAccessReviews = db.AccessReviewCampaigns.Count(c => c.Status == Attest.AccessReviews.CampaignStatus.Open),
+                // Driven from the open campaigns so the count reads the (campaign, reviewer, decision) index.
+                MyAccessReviewItems = db.AccessReviewCampaigns.Where(c => c.Status == Attest.AccessReviews.CampaignStatus.Open)
+                    .SelectMany(c => db.AccessReviewItems.Where(i => i.CampaignId == c.Id && i.ReviewerId == me && i.Decision == Attest.AccessReviews.AccessDecision.Pending)).Count(),
+                OpenRevocations = db.AccessReviewItems.Count(i => (i.Decision == Attest.AccessReviews.AccessDecision.Revoke || i.Decision == Attest.AccessReviews.AccessDecision.Change) && i.RemediatedAt == null),
+                Suppliers = db.Suppliers.Count(s => s.Status != Attest.Suppliers.SupplierStatus.Offboarded),
+                SupplierReviewsOverdue = db.Suppliers.Count(s => s.Status != Attest.Suppliers.SupplierStatus.Offboarded && s.NextReviewOn != null && s.NextReviewOn < today),
+                CertificationsExpiring = db.SupplierCertifications.Count(c => c.ValidUntil != null && c.ValidUntil >= today && c.ValidUntil <= certificationHorizon &&
+                    db.Suppliers.Any(s => s.Id == c.SupplierId && s.Status != Attest.Suppliers.SupplierStatus.Offboarded)),
                 Drafts = db.Documents.Count(d => !d.Retired && d.LatestVersionId != d.PublishedVersionId),
                 OverdueReviews = db.Documents.Count(d => !d.Retired && d.NextReviewOn != null && d.NextReviewOn < today),
                 MyToRead = db.DocumentAssignments.Count(a => a.UserId == me && a.AcceptedAt == null),
@@ -109,6 +142,19 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
         RiskReviewsOverdue = figures.RiskReviewsOverdue;
         TreatmentTasksOverdue = figures.TasksOverdue;
         StaleAcceptances = figures.StaleAcceptances;
+        People = figures.People;
+        LeaversWithAccess = figures.LeaversWithAccess;
+        ChecklistItemsOverdue = figures.ChecklistItemsOverdue;
+        TrainingOpen = figures.TrainingOpen;
+        TrainingOverdue = figures.TrainingOverdue;
+        MyTraining = figures.MyTraining;
+        MyTrainingOverdue = figures.MyTrainingOverdue;
+        OpenAccessReviews = figures.OpenAccessReviews;
+        MyAccessReviewItems = figures.MyAccessReviewItems;
+        OpenRevocations = figures.OpenRevocations;
+        Suppliers = figures.Suppliers;
+        SupplierReviewsOverdue = figures.SupplierReviewsOverdue;
+        CertificationsExpiring = figures.CertificationsExpiring;
         if (CanRead)
         {
             Ai = await Attest.AiSystems.ImpactAssessmentQueries.FiguresAsync(db, HttpContext.RequestAborted);

@@ -30,7 +30,10 @@ public enum AccessFlags
 /// <summary>
 /// One entitlement of one account on a system (account "jdoe", role "Admin"), as the latest load listed it. An entitlement absent
 /// from a later load is kept with <see cref="RemovedOn"/> set, so reviews and history still read.
+/// Grants are loaded in bulk (tens of thousands per export) and so are not audited row by row: each load is audited on its
+/// <see cref="AccessSystem"/> (<see cref="AccessSystem.LastLoadedAt"/>), and every review decision on its item.
 /// </summary>
+[NotAudited]
 public sealed class AccessGrant : IOrganizationOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

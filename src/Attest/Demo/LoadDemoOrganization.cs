@@ -15,7 +15,7 @@ public sealed record DemoLogin(OrganizationRole Role, string Email, string Passw
 /// changes nothing but gives the demo accounts fresh passwords, so the printed logins always work.
 /// </summary>
 public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> users, Frameworks.LoadBuiltInFrameworks frameworks, DemoPolicies policies, DemoAssets assets, DemoRisks risks,
-    DemoEvidence evidence, DemoChecks checks, DemoPeople personnel)
+    DemoEvidence evidence, DemoChecks checks, DemoPeople personnel, DemoTraining training, DemoSuppliers suppliers, DemoOnboarding onboarding, DemoAccessReviews accessReviews)
 {
     public const string OrganizationName = "Lumen Professional Services";
     public const string SecondOrganizationName = "Lumen Sandbox";
@@ -84,6 +84,10 @@ public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> u
             await evidence.RunAsync(owners, cancellationToken);
             await checks.RunAsync(owners, cancellationToken);
             await personnel.RunAsync(owners, cancellationToken);
+            await training.RunAsync(owners, cancellationToken);
+            await suppliers.RunAsync(owners, cancellationToken);
+            await onboarding.RunAsync(owners, cancellationToken);
+            await accessReviews.RunAsync(owners, cancellationToken);
             // The admin and the CISO also run a second, empty organization, to show switching.
             using (db.Acting.ActIn(sandbox.Id, OrganizationRole.Admin))
             {

@@ -27,15 +27,17 @@ public enum ScaleSize
 /// How much of each record the generator makes. <see cref="Assets"/> counts every asset, the AI systems among them; <see cref="Risks"/>
 /// is the size of the risk register (one risk in fifty has an acceptance decision); <see cref="Evidence"/> counts evidence items.
 /// </summary>
+/// <see cref="PersonRecords"/> is the personnel register (the members among them, the rest people who do not sign in), each assigned the
+/// awareness course; <see cref="Suppliers"/> the supplier register.
 public sealed record ScaleVolumes(int People, int Controls, int LinksPerControl, int Parties, int Issues, int AuditEntries, int Documents, int Assets, int AiSystems, int Risks,
-    int Evidence)
+    int Evidence, int PersonRecords = 0, int Suppliers = 0)
 {
     public static ScaleVolumes For(ScaleSize size) => size switch
     {
         ScaleSize.Large => new(People: 2_000, Controls: 10_000, LinksPerControl: 20, Parties: 200, Issues: 200, AuditEntries: 1_000_000, Documents: 300,
-            Assets: 10_000, AiSystems: 500, Risks: 5_000, Evidence: 100_000),
+            Assets: 10_000, AiSystems: 500, Risks: 5_000, Evidence: 100_000, PersonRecords: 10_000, Suppliers: 500),
         _ => new(People: 50, Controls: 200, LinksPerControl: 20, Parties: 20, Issues: 20, AuditEntries: 20_000, Documents: 30, Assets: 200, AiSystems: 20, Risks: 100,
-            Evidence: 2_000),
+            Evidence: 2_000, PersonRecords: 200, Suppliers: 20),
     };
 }
 
@@ -183,6 +185,11 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
             progress?.WriteLine($"  {volumes.Evidence} evidence items, {counts["evidence versions"]} versions, {counts["evidence files"]} stored files, " +
                                 $"{counts["controls requiring evidence"]} controls requiring evidence ({watch.Elapsed.TotalSeconds:0.0} s)");
 
+            await SeedPeopleAndTrainingAsync(organization.Id, volumes, random, people, audit, start, now, counts, cancellationToken);
+            progress?.WriteLine($"  {volumes.PersonRecords} people in the register, {counts["training assignments"]} training assignments ({watch.Elapsed.TotalSeconds:0.0} s)");
+            await SeedSuppliersAsync(organization.Id, volumes, random, owners, audit, start, now, counts, cancellationToken);
+            progress?.WriteLine($"  {volumes.Suppliers} suppliers, {counts["supplier certifications"]} certifications ({watch.Elapsed.TotalSeconds:0.0} s)");
+
             // The rest of the trail: two years of status changes on controls, in time order.
             while (audit.Remaining > 0)
             {
@@ -216,6 +223,114 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
             await db.SaveChangesAsync(token);
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>
+    /// The personnel register: every member is a person linked to their account, the rest do not sign in; one in fifty has left.
+    /// Everyone must take the awareness course within 30 days of joining and yearly; about four in five have completed it, and
+    /// the engineering department also has the secure development course.
+    /// </summary>
+    private async Task SeedPeopleAndTrainingAsync(Guid organizationId, ScaleVolumes volumes, Random random, List<(Guid Id, OrganizationRole Role, string Department)> members,
+        AuditWriter audit, DateTimeOffset start, DateTimeOffset now, Dictionary<string, long> counts, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var emails = await db.Users.AsNoTracking().Where(u => members.Select(m => m.Id).Contains(u.Id)).Select(u => new { u.Id, u.Email, u.DisplayName })
+            .ToDictionaryAsync(u => u.Id, cancellationToken);
+        var courses = new[]
+        {
+            new Training.Course { Id = NextGuid(random), OrganizationId = organizationId, Reference = "TRN-01", Title = "Security awareness essentials", DurationMinutes = 30, PassingScore = 80, CreatedAt = start, UpdatedAt = start, Version = 1 },
+            new Training.Course { Id = NextGuid(random), OrganizationId = organizationId, Reference = "TRN-02", Title = "Secure development and AI safety", DurationMinutes = 60, CreatedAt = start, UpdatedAt = start, Version = 1 },
+        };
+        db.Courses.AddRange(courses);
+        var everyone = new Training.TrainingRequirement
+        {
+            Id = NextGuid(random), OrganizationId = organizationId, CourseId = courses[0].Id, Name = "Everyone on joining and yearly", DueWithinDays = 30, RenewEveryMonths = 12,
+            EffectiveFrom = DateOnly.FromDateTime(start.UtcDateTime), CreatedAt = start, UpdatedAt = start, Version = 1,
+        };
+        var engineering = new Training.TrainingRequirement
+        {
+            Id = NextGuid(random), OrganizationId = organizationId, CourseId = courses[1].Id, Name = "Engineering", Audience = Training.TrainingAudience.Department,
+            AudienceValue = "Engineering", DueWithinDays = 60, EffectiveFrom = DateOnly.FromDateTime(start.UtcDateTime), CreatedAt = start, UpdatedAt = start, Version = 1,
+        };
+        db.TrainingRequirements.AddRange(everyone, engineering);
+        foreach (var course in courses) audit.Created("Course", course.Id, course.Title);
+        long assignments = 0;
+        for (var i = 0; i < volumes.PersonRecords; i++)
+        {
+            var member = i < members.Count ? members[i] : ((Guid Id, OrganizationRole Role, string Department)?)null;
+            var department = member?.Department ?? Departments[i % Departments.Length];
+            var email = member is { } m && emails.TryGetValue(m.Id, out var user) ? user.Email! : $"staff{i:00000}@people.example";
+            var joined = today.AddDays(-random.Next(10, 2_000));
+            var person = new People.Person
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, Name = member is { } n && emails.TryGetValue(n.Id, out var named) ? named.DisplayName : $"{FirstNames[i % FirstNames.Length]} {LastNames[i / 7 % LastNames.Length]} {i}",
+                Email = email, EmailKey = People.PersonLookup.KeyOf(email), Type = i % 6 == 5 ? People.PersonType.Contractor : People.PersonType.Employee,
+                Department = department, Role = department + " specialist", StartDate = joined, EndDate = i % 50 == 49 ? today.AddDays(-random.Next(1, 200)) : null,
+                Screening = People.ScreeningStatus.Passed, ScreenedOn = joined.AddDays(-10), ConfidentialitySignedOn = joined.AddDays(-5), UserId = member?.Id,
+                Source = People.PersonSource.Import, CreatedAt = start, UpdatedAt = start, Version = 1,
+            };
+            db.People.Add(person);
+            audit.Created("Person", person.Id, person.Name);
+            if (person.EndDate is null)
+            {
+                foreach (var (course, requirement, within) in department == "Engineering" ? [(courses[0], everyone, 30), (courses[1], engineering, 60)] : new[] { (courses[0], everyone, 30) })
+                {
+                    var due = joined.AddDays(within);
+                    var done = random.Next(100) < 80;
+                    var completion = done ? new Training.TrainingCompletion
+                    {
+                        Id = NextGuid(random), OrganizationId = organizationId, PersonId = person.Id, CourseId = course.Id, CompletedOn = due.AddDays(-random.Next(0, within)),
+                        Score = course.PassingScore is null ? null : random.Next(80, 101), Source = Training.CompletionSource.Import, RecordedAt = now, RecordedBy = "scale lab",
+                    } : null;
+                    if (completion is not null) db.TrainingCompletions.Add(completion);
+                    db.TrainingAssignments.Add(new Training.TrainingAssignment
+                    {
+                        Id = NextGuid(random), OrganizationId = organizationId, PersonId = person.Id, CourseId = course.Id, RequirementId = requirement.Id,
+                        AssignedOn = joined, DueOn = due, CompletionId = completion?.Id, CompletedOn = completion?.CompletedOn, Version = 1,
+                    });
+                    assignments++;
+                }
+            }
+            if (i % 2_000 == 1_999) await SaveAndClearAsync(cancellationToken);
+        }
+        await SaveAndClearAsync(cancellationToken);
+        counts["people in the register"] = volumes.PersonRecords;
+        counts["training assignments"] = assignments;
+    }
+
+    /// <summary>Suppliers of every criticality, each with one or two certifications (some expiring soon) and one in ten overdue for review.</summary>
+    private async Task SeedSuppliersAsync(Guid organizationId, ScaleVolumes volumes, Random random, Guid[] owners, AuditWriter audit,
+        DateTimeOffset start, DateTimeOffset now, Dictionary<string, long> counts, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        string[] certifications = ["ISO/IEC 27001:2022", "SOC 2 Type II", "ISO/IEC 42001:2023", "ISO/IEC 27701:2019"];
+        long held = 0;
+        for (var i = 1; i <= volumes.Suppliers; i++)
+        {
+            var criticality = (Suppliers.SupplierCriticality)(i % 4);
+            var supplier = new Suppliers.Supplier
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, Reference = $"SUP-{i:000}", Name = $"{Themes[i % Themes.Length]} supplier {i}",
+                Service = $"{Themes[i % Themes.Length]} service", Criticality = criticality, ProcessesPersonalData = i % 3 == 0, Subprocessor = i % 6 == 0,
+                DpaSignedOn = i % 6 == 0 && i % 4 != 0 ? today.AddDays(-random.Next(30, 900)) : null, LastReviewOn = today.AddDays(-random.Next(30, 400)),
+                NextReviewOn = today.AddDays(i % 10 == 0 ? -random.Next(1, 60) : random.Next(1, 365)), RiskLevel = criticality, OwnerId = owners[random.Next(owners.Length)],
+                CreatedAt = start, UpdatedAt = start, Version = 1,
+            };
+            db.Suppliers.Add(supplier);
+            audit.Created("Supplier", supplier.Id, supplier.Name);
+            for (var c = 0; c < 1 + i % 2; c++)
+            {
+                db.SupplierCertifications.Add(new Suppliers.SupplierCertification
+                {
+                    Id = NextGuid(random), OrganizationId = organizationId, SupplierId = supplier.Id, Name = certifications[(i + c) % certifications.Length],
+                    ValidUntil = today.AddDays(random.Next(-30, 1_000)),
+                });
+                held++;
+            }
+        }
+        await SaveAndClearAsync(cancellationToken);
+        counts["suppliers"] = volumes.Suppliers;
+        counts["supplier certifications"] = held;
     }
 
     /// <summary>

@@ -51,7 +51,20 @@ public sealed partial class QueryCountTests
     /// <summary>Several times more of everything the routes list: controls, links, parties, issues, members, SoA decisions and versions, documents, their versions and acceptances, AI systems, models, classes and assessments.</summary>
     private static async Task GrowAsync(TestApp app, TestOrganization organization)
     {
+        // People with managers, onboarding checklists and templates.
+        for (var i = 0; i < 4; i++) await People.PeopleSeeds.AddPeopleAsync(app, organization, $"Grown {i} ");
         for (var i = 0; i < 5; i++) await app.AddAiSystemAsync(organization, $"Grown agent {i}");
+        // Training: more courses with quizzes and rules, so more assignments, and completions through the quiz of the first.
+        var training = await app.AddTrainingAsync(organization, "Grown course");
+        for (var i = 0; i < 3; i++) await app.AddTrainingAsync(organization, $"Grown course {i}");
+        await app.WithCoreAsync(organization.Id, async (s, db) =>
+        {
+            foreach (var person in organization.People.Values)
+            {
+                db.Acting.IdentifyUser(person.UserId, person.Email, Attest.Audit.AuditChannel.Ui);
+                await s.GetRequiredService<Attest.Training.SubmitQuizAnswers>().RunAsync(training.CourseId, [1, 0]);
+            }
+        });
         for (var i = 0; i < 6; i++)
         {
             await app.AddPublishedDocumentAsync(organization, $"Grown Policy {i}", $"Clause 6.{i % 2 + 1}; Annex A 5.{i + 1}-5.{i + 4}; GDPR Art. 32", redraft: i % 2 == 0);
@@ -93,6 +106,10 @@ public sealed partial class QueryCountTests
             await s.GetRequiredService<Attest.Risks.CompleteRiskAssessment>().RunAsync(assessment, "Done.", 1);
             await s.GetRequiredService<Attest.Risks.SaveRiskMethodology>().FromTemplateAsync("3x3");
         });
+        // Access reviews: more systems, accounts and campaigns (each seeded one is open, with items of every flag).
+        for (var i = 0; i < 4; i++) await app.AddAccessReviewAsync(organization, $"Grown system {i}");
+        // Suppliers with certifications, links and questionnaires (the ready-made template is shared).
+        for (var i = 0; i < 6; i++) await Suppliers.SupplierSeeds.AddSupplierAsync(app, organization, $"Grown supplier {i}", asset);
     }
 
     [GeneratedRegex("sql;desc=\"(\\d+) queries\"")]

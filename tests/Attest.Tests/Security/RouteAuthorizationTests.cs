@@ -18,7 +18,12 @@ public sealed class RouteAuthorizationTests
 {
     private static readonly HashSet<string> AnonymousRoutes =
         ["/account/sign-in", "/account/two-factor", "/error/{code:int?}", "/healthz", "/assets/site.css", "/trust/{slug}",
-         "/api/v1/checks/{name}/results"];
+         "/api/v1/checks/{name}/results",
+         // SCIM provisioning authenticates its own bearer tokens (scim_…) and honours no cookie or API token; without one it answers 401.
+         "/scim/v2/Users", "/scim/v2/Users/{id}", "/scim/v2/Groups", "/scim/v2/Groups/{id}", "/scim/v2/ServiceProviderConfig", "/scim/v2/ResourceTypes",
+         "/scim/v2/ResourceTypes/{name}", "/scim/v2/Schemas", "/scim/v2/Schemas/{uri}",
+         // A supplier answers a security questionnaire without an account; the secret token in the address is the only key, and it opens that one questionnaire.
+         "/questionnaire/{token}"];
 
     [Fact]
     public async Task EveryRoute_StatesWhoMayUseIt_AndOnlyTheExpectedOnesAreAnonymous()
@@ -110,6 +115,7 @@ public sealed class RouteAuthorizationTests
             var response = await anonymous.GetAsync(url);
             var ok = route.Anonymous
                 ? response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound || (url == "/account/two-factor" && response.StatusCode == HttpStatusCode.Redirect)
+                    || (url.StartsWith("/scim/", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.Unauthorized)
                 : url.StartsWith("/api/", StringComparison.Ordinal)
                     ? response.StatusCode == HttpStatusCode.Unauthorized
                     : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/account/sign-in");

@@ -25,7 +25,12 @@ public static class RouteTable
 
     /// <summary>Real ids for the route parameters, seeded into the organization under test.</summary>
     public sealed record Samples(Guid Party, Guid Issue, Guid Control, Guid Requirement, Seeds.SeededDocument Document, Seeds.SeededAiSystem Ai, Seeds.SeededRisk Risk, Seeds.SeededEvidence Evidence,
-        Seeds.SeededCheck Check);
+        Seeds.SeededCheck Check, Seeds.SeededAccessReview AccessReview)
+    {
+        public Seeds.SeededTraining Training { get; init; } = null!;
+        public Suppliers.SupplierSeeds.SeededSupplier Supplier { get; init; } = null!;
+        public People.PeopleSeeds.SeededPeople People { get; init; } = null!;
+    }
 
     public static async Task<Samples> SeedSamplesAsync(TestApp app, TestOrganization organization)
     {
@@ -38,7 +43,10 @@ public static class RouteTable
         var risk = await app.AddRiskAsync(organization, control, ai.AssetId);
         var evidence = await app.AddEvidenceAsync(organization, control);
         var check = await app.AddCheckAsync(organization, control);
-        return new Samples(party, issue, control, requirement, document, ai, risk, evidence, check);
+        var samples = new Samples(party, issue, control, requirement, document, ai, risk, evidence, check, await app.AddAccessReviewAsync(organization));
+        samples = samples with { Supplier = await Suppliers.SupplierSeeds.AddSupplierAsync(app, organization, "Cloud host", ai.AssetId, risk.Id) };
+        samples = samples with { People = await People.PeopleSeeds.AddPeopleAsync(app, organization) };
+        return samples with { Training = await app.AddTrainingAsync(organization) };
     }
 
     public static string Url(string pattern, Samples samples)
@@ -56,9 +64,28 @@ public static class RouteTable
                 "key" => "iso27001-2022",
                 "number" when pattern.Contains("risk-methodology", StringComparison.Ordinal) => "1",
                 "number" => "1.0",
+                "token" => "sq_000000000000_" + new string('A', 43),
+                "certificationId" => samples.Supplier.CertificationId.ToString(),
+                "id" when pattern.Contains("suppliers/questionnaires", StringComparison.Ordinal) || pattern.Contains("questionnaire-templates", StringComparison.Ordinal) => samples.Supplier.TemplateId.ToString(),
+                "id" when pattern.Contains("suppliers/responses", StringComparison.Ordinal) || pattern.Contains("supplier-questionnaires", StringComparison.Ordinal) => samples.Supplier.QuestionnaireId.ToString(),
+                "id" when pattern.Contains("suppliers", StringComparison.Ordinal) => samples.Supplier.Id.ToString(),
                 "taskId" => samples.Risk.TaskId.ToString(),
+                "courseId" => samples.Training.CourseId.ToString(),
+                "questionId" => samples.Training.QuestionId.ToString(),
+                "id" when pattern.Contains("training/requirements", StringComparison.Ordinal) => samples.Training.RequirementId.ToString(),
+                "id" when pattern.Contains("training", StringComparison.Ordinal) => samples.Training.CourseId.ToString(),
                 "fileId" => samples.Evidence.FileId.ToString(),
                 "name" when pattern.Contains("checks", StringComparison.Ordinal) => samples.Check.Name,
+                "name" when pattern.Contains("/scim/", StringComparison.Ordinal) => "User",
+                "uri" when pattern.Contains("/scim/", StringComparison.Ordinal) => "urn:ietf:params:scim:schemas:core:2.0:User",
+                "id" when pattern.Contains("/scim/v2/Groups", StringComparison.Ordinal) => Guid.Empty.ToString(),
+                "id" when pattern.Contains("/scim/", StringComparison.Ordinal) => samples.People.PersonId.ToString(),
+                "itemId" when pattern.Contains("people", StringComparison.Ordinal) => samples.People.ChecklistItemId.ToString(),
+                "id" when pattern.Contains("people/templates", StringComparison.Ordinal) => samples.People.TemplateId.ToString(),
+                "id" when pattern.Contains("people", StringComparison.Ordinal) => samples.People.PersonId.ToString(),
+                "id" when pattern.Contains("access/systems", StringComparison.Ordinal) => samples.AccessReview.SystemId.ToString(),
+                "id" when pattern.Contains("access/reviews", StringComparison.Ordinal) => samples.AccessReview.CampaignId.ToString(),
+                "itemId" when pattern.Contains("access/reviews", StringComparison.Ordinal) => samples.AccessReview.ItemId.ToString(),
                 "id" when pattern.Contains("checks", StringComparison.Ordinal) => samples.Check.Id.ToString(),
                 "id" when pattern.Contains("evidence", StringComparison.Ordinal) && !pattern.Contains("controls", StringComparison.Ordinal) => samples.Evidence.Id.ToString(),
                 "id" when pattern.Contains("risk-assessments", StringComparison.Ordinal) || pattern.Contains("risks/assessments", StringComparison.Ordinal) => samples.Risk.AssessmentId.ToString(),

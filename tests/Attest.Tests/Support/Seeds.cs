@@ -154,4 +154,59 @@ public static class Seeds
                 "https://www.example.test", Schedule: "0 6 * * *", OwnerId: organization[OrganizationRole.Contributor].UserId, ControlIds: [controlId]));
             return new SeededCheck(id, name);
         });
+
+    public sealed record SeededTraining(Guid CourseId, Guid RequirementId, Guid QuestionId);
+
+    /// <summary>
+    /// A person record for each member (unless one exists), a quizzed course (pass 60%, two questions) required of everyone, and the
+    /// assignments it generates: every member has it to take.
+    /// </summary>
+    public static Task<SeededTraining> AddTrainingAsync(this TestApp app, TestOrganization organization, string title = "Security awareness essentials") =>
+        app.WithCoreAsync(organization.Id, async (services, db) =>
+        {
+            var known = await db.People.Select(p => p.EmailKey).ToListAsync();
+            foreach (var person in organization.People.Values.Where(p => !known.Contains(Attest.People.PersonLookup.KeyOf(p.Email))))
+            {
+                db.People.Add(new Attest.People.Person
+                {
+                    Name = person.Role + " Person", Email = person.Email, EmailKey = Attest.People.PersonLookup.KeyOf(person.Email), Department = "Engineering",
+                    StartDate = new DateOnly(2024, 1, 8),
+                });
+            }
+            await db.SaveChangesAsync();
+            var course = await services.GetRequiredService<Attest.Training.SaveCourse>().RunAsync(null, new Attest.Training.CourseInput(title,
+                "Who it is for.", Content: "# Phishing\n\nReport it.", DurationMinutes: 20, PassingScore: 60));
+            var save = services.GetRequiredService<Attest.Training.SaveQuizQuestion>();
+            var question = await save.RunAsync(course, null, new Attest.Training.QuizQuestionInput("What do you do with a phishing e-mail?",
+                "Reply to it\nReport it\nForward it", 2, "Reporting lets the security team block it."));
+            await save.RunAsync(course, null, new Attest.Training.QuizQuestionInput("Who may know your password?", "Nobody\nYour manager", 1, "Nobody."));
+            var rule = await services.GetRequiredService<Attest.Training.SaveTrainingRequirement>().RunAsync(null, new Attest.Training.TrainingRequirementInput(course,
+                "Everyone, yearly", DueWithinDays: 7, RenewEveryMonths: 12));
+            return new SeededTraining(course, rule, question);
+        });
+
+    public sealed record SeededAccessReview(Guid SystemId, Guid CampaignId, Guid ItemId);
+
+    /// <summary>
+    /// A system owned by the Manager with three accounts (the Manager's, privileged; the Employee's; an orphaned service account) and an
+    /// open campaign over it that the Manager reviews.
+    /// </summary>
+    public static Task<SeededAccessReview> AddAccessReviewAsync(this TestApp app, TestOrganization organization, string systemName = "AWS console") =>
+        app.WithCoreAsync(organization.Id, async (services, db) =>
+        {
+            var system = await services.GetRequiredService<Attest.AccessReviews.SaveAccessSystem>().RunAsync(null,
+                new Attest.AccessReviews.AccessSystemInput(systemName, OwnerId: organization[OrganizationRole.Manager].UserId));
+            await services.GetRequiredService<Attest.AccessReviews.LoadSystemAccounts>().RunAsync(system,
+            [
+                new(organization[OrganizationRole.Manager].Email, Entitlement: "AdministratorAccess", Privileged: true, LastUsedOn: DateOnly.FromDateTime(DateTime.UtcNow)),
+                new(organization[OrganizationRole.Employee].Email, Entitlement: "ReadOnly"),
+                new("svc-backup", Entitlement: "Backup"),
+            ], "seed");
+            var campaign = await services.GetRequiredService<Attest.AccessReviews.SaveAccessReview>().RunAsync(null, new Attest.AccessReviews.AccessReviewInput(
+                $"{systemName} review", [system], Attest.AccessReviews.ReviewerRule.SystemOwner, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)));
+            await services.GetRequiredService<Attest.AccessReviews.OpenAccessReview>().RunAsync(campaign, 1);
+            var item = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                db.AccessReviewItems.Where(i => i.CampaignId == campaign).OrderBy(i => i.Account).Select(i => i.Id));
+            return new SeededAccessReview(system, campaign, item);
+        });
 }
