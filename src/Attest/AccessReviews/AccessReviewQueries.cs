@@ -105,12 +105,12 @@ public static class AccessReviewQueries
         var ids = systems.Select(s => s.Id).ToList();
         // Active accounts grouped by what decides their flags; the unused cut-off differs per system, so last use is bucketed by the shortest and longest period.
         var groups = await db.AccessGrants.AsNoTracking().Where(g => ids.Contains(g.SystemId) && g.RemovedOn == null)
-            .GroupBy(g => new
-            {
-                g.SystemId, NoPerson = g.PersonId == null, Leaver = db.People.Any(p => p.Id == g.PersonId && (!p.Active || p.EndDate < today)), g.Privileged,
-                Never = g.LastUsedOn == null,
-            })
-            .Select(x => new { x.Key.SystemId, x.Key.NoPerson, x.Key.Leaver, x.Key.Privileged, x.Key.Never, Count = x.Count() }).ToListAsync(cancellationToken);
+            .GroupBy(g => new { g.SystemId, NoPerson = g.PersonId == null, g.Privileged, Never = g.LastUsedOn == null })
+            .Select(x => new { x.Key.SystemId, x.Key.NoPerson, x.Key.Privileged, x.Key.Never, Count = x.Count() }).ToListAsync(cancellationToken);
+        // Leavers are few: start from them and reach their grants through the (person, removed) index, not a lookup per grant.
+        var leavers = await db.People.AsNoTracking().Where(p => !p.Active || p.EndDate < today)
+            .Join(db.AccessGrants.Where(g => g.RemovedOn == null && ids.Contains(g.SystemId)), p => (Guid?)p.Id, g => g.PersonId, (p, g) => g.SystemId)
+            .GroupBy(systemId => systemId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var stale = new Dictionary<Guid, int>();
         if (systems.Count > 0)
         {
@@ -132,7 +132,7 @@ public static class AccessReviewQueries
         {
             var mine = groups.Where(g => g.SystemId == s.Id).ToList();
             return new SystemRow(s.Id, s.Name, s.Description, s.OwnerId, s.Owner, s.AssetId, s.Asset, s.UnusedAfterDays, s.LastLoadedAt, mine.Sum(g => g.Count),
-                mine.Where(g => g.NoPerson).Sum(g => g.Count), mine.Where(g => g.Leaver).Sum(g => g.Count), mine.Where(g => g.Privileged).Sum(g => g.Count),
+                mine.Where(g => g.NoPerson).Sum(g => g.Count), leavers.GetValueOrDefault(s.Id), mine.Where(g => g.Privileged).Sum(g => g.Count),
                 mine.Where(g => g.Never).Sum(g => g.Count) + stale.GetValueOrDefault(s.Id), s.Version);
         }).ToList();
     }

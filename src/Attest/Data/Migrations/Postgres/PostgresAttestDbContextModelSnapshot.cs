@@ -75,12 +75,12 @@ namespace Attest.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("SystemId", "RemovedOn");
-
                     b.HasIndex("OrganizationId", "PersonId", "RemovedOn");
 
                     b.HasIndex("SystemId", "Account", "Entitlement")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "SystemId", "RemovedOn", "PersonId", "Privileged", "LastUsedOn");
 
                     b.ToTable("AccessGrants");
                 });
@@ -270,6 +270,8 @@ namespace Attest.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CampaignId");
+
                     b.HasIndex("GrantId");
 
                     b.HasIndex("OrganizationId");
@@ -280,13 +282,13 @@ namespace Attest.Data.Migrations.Postgres
 
                     b.HasIndex("SystemId");
 
-                    b.HasIndex("CampaignId", "Decision", "Flags");
-
-                    b.HasIndex("CampaignId", "SystemId", "Account");
-
                     b.HasIndex("OrganizationId", "Decision", "RemediatedAt");
 
-                    b.HasIndex("CampaignId", "ReviewerId", "Decision", "Account");
+                    b.HasIndex("OrganizationId", "CampaignId", "Decision", "Flags");
+
+                    b.HasIndex("OrganizationId", "CampaignId", "ReviewerId", "Decision", "Account");
+
+                    b.HasIndex("OrganizationId", "CampaignId", "SystemId", "Decision", "Account");
 
                     b.ToTable("AccessReviewItems");
                 });
