@@ -99,6 +99,12 @@ internal static partial class ScaleBench
             new("evidence detail with versions", $"/evidence/{samples.Evidence}", null),
             new("API: evidence page", "/api/v1/evidence", 50),
             new("component definition export (OSCAL)", "/controls/oscal", null),
+            new("people register (10,000)", "/people", 50),
+            new("people search", "/people?q=staff01", 50),
+            new("training figures (~11,600 assignments)", "/training", 50),
+            new("training assignments, overdue", "/training/assignments?overdue=true", 50),
+            new("supplier register (500)", "/suppliers", 50),
+            new("API: people page", "/api/v1/people", 50),
         };
         var rows = new List<(RouteCase Case, double Median, double P95, int Queries, double AllocatedKb)>();
         foreach (var route in cases)
