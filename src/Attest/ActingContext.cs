@@ -47,6 +47,17 @@ public sealed class ActingContext
         return new Restore(() => { UserId = previousUser; Actor = previousActor; Channel = previousChannel; ApiTokenId = previousToken; });
     }
 
+    /// <summary>
+    /// Acts as something that is not a person of Attest (an identity provider's SCIM token, a supplier answering through a link) until
+    /// the returned scope is disposed: no user, the actor's name in the audit trail.
+    /// </summary>
+    public IDisposable ActAsService(string actor, AuditChannel channel)
+    {
+        var (previousUser, previousActor, previousChannel, previousToken) = (UserId, Actor, Channel, ApiTokenId);
+        (UserId, Actor, Channel, ApiTokenId) = ((Guid?)null, actor, channel, (Guid?)null);
+        return new Restore(() => { UserId = previousUser; Actor = previousActor; Channel = previousChannel; ApiTokenId = previousToken; });
+    }
+
     private sealed class Restore(Action restore) : IDisposable
     {
         public void Dispose() => restore();

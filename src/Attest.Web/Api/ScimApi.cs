@@ -54,7 +54,7 @@ public static class ScimApi
         }
         // A signed-in browser's cookie may have set a person and an organization; the token's organization and name replace them.
         using var organization = db.Acting.ActIn(caller.OrganizationId, Organizations.OrganizationRole.Admin);
-        using var identity = db.Acting.ActAs(Guid.Empty, $"SCIM token '{caller.Name}' ({caller.Prefix})", Audit.AuditChannel.Api);
+        using var identity = db.Acting.ActAsService($"SCIM token '{caller.Name}' ({caller.Prefix})", Audit.AuditChannel.Api);
         try
         {
             return await next(context);

@@ -386,6 +386,9 @@ public sealed class AnswerSupplierQuestionnaire(AttestDbContext db)
         var questionnaire = await FindAsync(token, tracked: true, cancellationToken);
         if (questionnaire is null) return false;
         using var scope = db.Acting.ActIn(questionnaire.OrganizationId, OrganizationRole.Employee);
+        // The audit trail names who answered: the supplier, through the questionnaire's link, not whoever may be signed in here.
+        var respondent = string.IsNullOrWhiteSpace(respondentName) ? "Supplier respondent" : respondentName.Trim()[..Math.Min(100, respondentName.Trim().Length)];
+        using var actor = db.Acting.ActAsService($"{respondent} via questionnaire link ({questionnaire.TokenPrefix})", Audit.AuditChannel.Ui);
         var answers = await db.SupplierAnswers.Where(a => a.QuestionnaireId == questionnaire.Id).OrderBy(a => a.Position).ToListAsync(cancellationToken);
         var validation = new Validation().MaxLength("RespondentName", respondentName?.Trim(), 200);
         foreach (var item in given ?? [])

@@ -120,6 +120,11 @@ public sealed class QuestionnaireTests
         Assert.Contains("Thank you", await supplierBrowser.GetPageAsync(sent.Path));
         var after = await app.WithCoreAsync(organization.Id, (_, db) => db.SupplierQuestionnaires.AsNoTracking().SingleAsync());
         Assert.Equal((QuestionnaireStatus.Submitted, 5, 12, "Vera Vector, CISO"), (after.Status, after.Score, after.MaxScore, after.RespondentName));
+        // The audit trail names the respondent and the link, never a user of the organization.
+        var answeredBy = await app.WithCoreAsync(organization.Id, (_, db) => db.AuditEntries.Where(a => a.RecordType == "SupplierQuestionnaire" && a.Action == Attest.Audit.AuditAction.Updated)
+            .OrderByDescending(a => a.Sequence).Select(a => new { a.Actor, a.ActorUserId }).FirstAsync());
+        Assert.StartsWith("Vera Vector, CISO via questionnaire link (sq_", answeredBy.Actor);
+        Assert.Null(answeredBy.ActorUserId);
 
         // Once submitted, the link reaches nothing, for reading or writing, with the same answer a made-up link gets.
         var closed = await app.Anonymous().GetAsync(sent.Path);
