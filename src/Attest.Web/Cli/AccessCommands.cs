@@ -21,16 +21,8 @@ internal static class AccessCommands
             "On any error prints every bad row and column and exits 1; nothing changes.") { file, system, organization };
         import.SetAction(async (parse, cancellationToken) => await FrameworkCommands.InOrganizationAsync(parse, database, organization, error, async (services, db) =>
         {
-            var source = parse.GetValue(file)!;
-            if (!source.Exists)
-            {
-                await error.WriteLineAsync($"FILE: {source.FullName} does not exist.");
-                return 1;
-            }
-            await using var stream = source.OpenRead();
-            var result = await services.GetRequiredService<ImportSystemAccounts>().RunAsync(parse.GetValue(system)!, stream, source.Name, cancellationToken);
-            foreach (var line in Describe(result)) await output.WriteLineAsync(line);
-            return 0;
+            return await FileCommands.ImportAsync(parse.GetValue(file)!, output, error, async (stream, name) =>
+                Describe(await services.GetRequiredService<ImportSystemAccounts>().RunAsync(parse.GetValue(system)!, stream, name, cancellationToken)));
         }, cancellationToken));
         return new Command("access", "Access reviews: load a system's accounts.") { import };
     }

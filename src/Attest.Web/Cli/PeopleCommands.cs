@@ -17,38 +17,15 @@ internal static class PeopleCommands
             "('row 7, column Email: …') and exits 1; nothing is imported.") { file, importOrganization };
         import.SetAction(async (parse, cancellationToken) => await FrameworkCommands.InOrganizationAsync(parse, database, importOrganization, error, async (services, db) =>
         {
-            var source = parse.GetValue(file)!;
-            if (!source.Exists)
-            {
-                await error.WriteLineAsync($"FILE: {source.FullName} does not exist.");
-                return 1;
-            }
-            await using var stream = source.OpenRead();
-            var result = await services.GetRequiredService<ImportPeople>().RunAsync(stream, source.Name, cancellationToken);
-            await output.WriteLineAsync(Describe(result));
-            return 0;
+            return await FileCommands.ImportAsync(parse.GetValue(file)!, output, error, async (stream, name) =>
+                [Describe(await services.GetRequiredService<ImportPeople>().RunAsync(stream, name, cancellationToken))]);
         }, cancellationToken));
 
-        var format = new Option<string>("--format") { Description = "csv or xlsx.", Required = true };
-        var to = new Option<FileInfo>("-o", "--output") { Description = "The file to write.", Required = true };
-        var exportOrganization = FrameworkCommands.OrganizationOption();
-        var export = new Command("export", "Write the whole people register (CSV or XLSX) in the columns the import reads.") { format, to, exportOrganization };
-        export.SetAction(async (parse, cancellationToken) => await FrameworkCommands.InOrganizationAsync(parse, database, exportOrganization, error, async (services, db) =>
-        {
-            var wanted = parse.GetValue(format)!.Trim().ToLowerInvariant();
-            byte[] content;
-            if (wanted == "csv") content = await PeopleRegisterExport.CsvAsync(db, cancellationToken);
-            else if (wanted == "xlsx") content = await PeopleRegisterExport.XlsxAsync(db, cancellationToken);
-            else
-            {
-                await error.WriteLineAsync($"--format: '{wanted}' is not a format here; use csv or xlsx.");
-                return 1;
-            }
-            var target = parse.GetValue(to)!;
-            await File.WriteAllBytesAsync(target.FullName, content, cancellationToken);
-            await output.WriteLineAsync($"exported the people register ({wanted}) to {target.FullName}");
-            return 0;
-        }, cancellationToken));
+        var export = FileCommands.Export(database, output, error, "Write the whole people register (CSV or XLSX) in the columns the import reads.",
+        [
+            new("csv", "the people register (csv)", PeopleRegisterExport.CsvAsync),
+            new("xlsx", "the people register (xlsx)", PeopleRegisterExport.XlsxAsync),
+        ]);
 
         return new Command("people", "People register: import, export.") { import, export };
     }

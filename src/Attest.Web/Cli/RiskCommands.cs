@@ -20,38 +20,15 @@ internal static class RiskCommands
             "'imported 2 new risks; 1 updated'. On any error prints every bad row and exits 1; nothing is imported.") { file, importOrganization };
         import.SetAction(async (parse, cancellationToken) => await FrameworkCommands.InOrganizationAsync(parse, database, importOrganization, error, async (services, db) =>
         {
-            var source = parse.GetValue(file)!;
-            if (!source.Exists)
-            {
-                await error.WriteLineAsync($"FILE: {source.FullName} does not exist.");
-                return 1;
-            }
-            await using var stream = source.OpenRead();
-            var result = await services.GetRequiredService<ImportRiskRegister>().RunAsync(stream, source.Name, cancellationToken);
-            await output.WriteLineAsync(Describe(result));
-            return 0;
+            return await FileCommands.ImportAsync(parse.GetValue(file)!, output, error, async (stream, name) =>
+                [Describe(await services.GetRequiredService<ImportRiskRegister>().RunAsync(stream, name, cancellationToken))]);
         }, cancellationToken));
 
-        var format = new Option<string>("--format") { Description = "csv or xlsx.", Required = true };
-        var to = new Option<FileInfo>("-o", "--output") { Description = "The file to write.", Required = true };
-        var exportOrganization = FrameworkCommands.OrganizationOption();
-        var export = new Command("export", "Write the whole risk register (CSV or XLSX), every status, in the columns the import reads.") { format, to, exportOrganization };
-        export.SetAction(async (parse, cancellationToken) => await FrameworkCommands.InOrganizationAsync(parse, database, exportOrganization, error, async (services, db) =>
-        {
-            var wanted = parse.GetValue(format)!.Trim().ToLowerInvariant();
-            byte[] content;
-            if (wanted == "csv") content = await RiskRegisterExport.CsvAsync(db, cancellationToken);
-            else if (wanted == "xlsx") content = await RiskRegisterExport.XlsxAsync(db, cancellationToken);
-            else
-            {
-                await error.WriteLineAsync($"--format: '{wanted}' is not a format here; use csv or xlsx.");
-                return 1;
-            }
-            var target = parse.GetValue(to)!;
-            await File.WriteAllBytesAsync(target.FullName, content, cancellationToken);
-            await output.WriteLineAsync($"exported the risk register ({wanted}) to {target.FullName}");
-            return 0;
-        }, cancellationToken));
+        var export = FileCommands.Export(database, output, error, "Write the whole risk register (CSV or XLSX), every status, in the columns the import reads.",
+        [
+            new("csv", "the risk register (csv)", RiskRegisterExport.CsvAsync),
+            new("xlsx", "the risk register (xlsx)", RiskRegisterExport.XlsxAsync),
+        ]);
 
         return new Command("risks", "Risk register: import, export.") { import, export };
     }

@@ -17,39 +17,17 @@ internal static class SupplierCommands
             "row and column and exits 1; nothing is imported.") { file, importOrganization };
         import.SetAction(async (parse, cancellationToken) => await FrameworkCommands.InOrganizationAsync(parse, database, importOrganization, error, async (services, db) =>
         {
-            var source = parse.GetValue(file)!;
-            if (!source.Exists)
-            {
-                await error.WriteLineAsync($"FILE: {source.FullName} does not exist.");
-                return 1;
-            }
-            await using var stream = source.OpenRead();
-            var result = await services.GetRequiredService<ImportSupplierRegister>().RunAsync(stream, source.Name, cancellationToken);
-            await output.WriteLineAsync(Describe(result));
-            return 0;
+            return await FileCommands.ImportAsync(parse.GetValue(file)!, output, error, async (stream, name) =>
+                [Describe(await services.GetRequiredService<ImportSupplierRegister>().RunAsync(stream, name, cancellationToken))]);
         }, cancellationToken));
 
-        var format = new Option<string>("--format") { Description = "csv, xlsx, or subprocessors (the sub-processor list as CSV).", Required = true };
-        var to = new Option<FileInfo>("-o", "--output") { Description = "The file to write.", Required = true };
-        var exportOrganization = FrameworkCommands.OrganizationOption();
-        var export = new Command("export", "Write the whole supplier register (CSV or XLSX) in the columns the import reads, or the sub-processor list.") { format, to, exportOrganization };
-        export.SetAction(async (parse, cancellationToken) => await FrameworkCommands.InOrganizationAsync(parse, database, exportOrganization, error, async (services, db) =>
-        {
-            var wanted = parse.GetValue(format)!.Trim().ToLowerInvariant();
-            byte[] content;
-            if (wanted == "csv") content = await SupplierRegisterExport.CsvAsync(db, cancellationToken);
-            else if (wanted == "xlsx") content = await SupplierRegisterExport.XlsxAsync(db, cancellationToken);
-            else if (wanted == "subprocessors") content = await SupplierRegisterExport.SubprocessorsCsvAsync(db, cancellationToken);
-            else
-            {
-                await error.WriteLineAsync($"--format: '{wanted}' is not a format here; use csv, xlsx or subprocessors.");
-                return 1;
-            }
-            var target = parse.GetValue(to)!;
-            await File.WriteAllBytesAsync(target.FullName, content, cancellationToken);
-            await output.WriteLineAsync($"exported {(wanted == "subprocessors" ? "the sub-processor list" : $"the supplier register ({wanted})")} to {target.FullName}");
-            return 0;
-        }, cancellationToken));
+        var export = FileCommands.Export(database, output, error,
+            "Write the whole supplier register (CSV or XLSX) in the columns the import reads, or the sub-processor list.",
+        [
+            new("csv", "the supplier register (csv)", SupplierRegisterExport.CsvAsync),
+            new("xlsx", "the supplier register (xlsx)", SupplierRegisterExport.XlsxAsync),
+            new("subprocessors", "the sub-processor list", SupplierRegisterExport.SubprocessorsCsvAsync),
+        ], "csv, xlsx, or subprocessors (the sub-processor list as CSV).");
 
         return new Command("suppliers", "Supplier register: import, export (register or sub-processor list).") { import, export };
     }

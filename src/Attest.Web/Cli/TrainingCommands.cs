@@ -40,16 +40,11 @@ internal static class TrainingCommands
             "Import completions, all or nothing; re-importing the same file adds nothing. On any error prints every bad row and exits 1.") { file, importOrganization };
         import.SetAction(async (parse, cancellationToken) => await FrameworkCommands.InOrganizationAsync(parse, database, importOrganization, error, async (services, _) =>
         {
-            var source = parse.GetValue(file)!;
-            if (!source.Exists)
+            return await FileCommands.ImportAsync(parse.GetValue(file)!, output, error, async (stream, name) =>
             {
-                await error.WriteLineAsync($"FILE: {source.FullName} does not exist.");
-                return 1;
-            }
-            await using var stream = source.OpenRead();
-            var result = await services.GetRequiredService<ImportTrainingCompletions>().RunAsync(stream, source.Name, cancellationToken);
-            await output.WriteLineAsync($"imported {result.Added} completions; {result.AlreadyRecorded} already recorded");
-            return 0;
+                var result = await services.GetRequiredService<ImportTrainingCompletions>().RunAsync(stream, name, cancellationToken);
+                return [$"imported {result.Added} completions; {result.AlreadyRecorded} already recorded"];
+            });
         }, cancellationToken));
 
         return new Command("training", "Awareness training: status, sync, import.") { status, sync, import };

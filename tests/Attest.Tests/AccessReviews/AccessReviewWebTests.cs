@@ -5,6 +5,7 @@ using Attest.Accounts;
 using Attest.Organizations;
 using Attest.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.AccessReviews;
 
@@ -124,5 +125,65 @@ public sealed class AccessReviewWebTests
         Assert.Contains("1 of 3 decided", await manager.GetPageAsync("/access"));
         Assert.Contains("AR-001", await manager.GetPageAsync("/my/access-reviews"));
         Assert.StartsWith("%PDF", await (await manager.GetAsync($"/access/reviews/{seeded.CampaignId}/report?format=pdf")).Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ADraft_IsChangedFromItsPage_ButAnOpenReviewNoLonger(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var organization = await app.SeedOrganizationAsync();
+        var (systemId, campaignId) = await app.WithCoreAsync(organization.Id, async (services, _) =>
+        {
+            var crm = await services.GetRequiredService<Attest.AccessReviews.SaveAccessSystem>().RunAsync(null,
+                new Attest.AccessReviews.AccessSystemInput("CRM", OwnerId: organization[OrganizationRole.Manager].UserId));
+            await services.GetRequiredService<Attest.AccessReviews.LoadSystemAccounts>().RunAsync(crm, [new("svc-sync", Entitlement: "Integration")], "seed");
+            var draft = await services.GetRequiredService<Attest.AccessReviews.SaveAccessReview>().RunAsync(null, new Attest.AccessReviews.AccessReviewInput(
+                "Q4 review", [crm], Attest.AccessReviews.ReviewerRule.SystemOwner, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14)));
+            return (crm, draft);
+        });
+        var manager = await app.SignInAsync(organization[OrganizationRole.Manager]);
+        Assert.Contains($"/access/reviews/new?id={campaignId}", await manager.GetPageAsync($"/access/reviews/{campaignId}"));
+        var form = await manager.GetPageAsync($"/access/reviews/new?id={campaignId}");
+        Assert.Contains("Change draft AR-001", form);
+        Assert.Contains("value=\"Q4 review\"", form);
+
+        var due = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd");
+        var saved = await manager.PostFormAsync("/access/reviews/new", new()
+        {
+            ["Id"] = campaignId.ToString(), ["Version"] = "1", ["Title"] = "Q4 2026 access review", ["SystemIds"] = systemId.ToString(),
+            ["Reviewers"] = "PersonManager", ["DueOn"] = due, ["RevokeWithinDays"] = "7",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var campaign = await app.WithCoreAsync(organization.Id, (_, db) => db.AccessReviewCampaigns.AsNoTracking().SingleAsync());
+        Assert.Equal(("Q4 2026 access review", Attest.AccessReviews.ReviewerRule.PersonManager, due, 7),
+            (campaign.Title, campaign.Reviewers, campaign.DueOn.ToString("yyyy-MM-dd"), campaign.RevokeWithinDays));
+
+        // The same form posted again with the version it was read at is a conflict and changes nothing.
+        var stale = await manager.PostFormAsync("/access/reviews/new", new()
+        {
+            ["Id"] = campaignId.ToString(), ["Version"] = "1", ["Title"] = "Stale title", ["SystemIds"] = systemId.ToString(),
+            ["Reviewers"] = "SystemOwner", ["DueOn"] = due, ["RevokeWithinDays"] = "7",
+        });
+        Assert.NotEqual(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Equal("Q4 2026 access review", await app.WithCoreAsync(organization.Id, (_, db) => db.AccessReviewCampaigns.Select(c => c.Title).SingleAsync()));
+
+        // Once open, the form sends the reader back to the review, and a forged post is refused.
+        await app.WithCoreAsync(organization.Id, (services, db) => services.GetRequiredService<Attest.AccessReviews.OpenAccessReview>()
+            .RunAsync(campaignId, db.AccessReviewCampaigns.Select(c => c.Version).Single()));
+        var reopened = await manager.GetAsync($"/access/reviews/new?id={campaignId}");
+        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        var version = await app.WithCoreAsync(organization.Id, (_, db) => db.AccessReviewCampaigns.Select(c => c.Version).SingleAsync());
+        var refused = await manager.PostFormAsync("/access/reviews/new", new()
+        {
+            ["Id"] = campaignId.ToString(), ["Version"] = version.ToString(), ["Title"] = "Renamed after opening", ["SystemIds"] = systemId.ToString(),
+            ["Reviewers"] = "SystemOwner", ["DueOn"] = due, ["RevokeWithinDays"] = "7",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("only a draft changes", await refused.Content.ReadAsStringAsync());
+        // Another organization's Manager cannot even read the draft form.
+        var other = await app.SeedOrganizationAsync("Other Org");
+        var otherManager = await app.SignInAsync(other[OrganizationRole.Manager]);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherManager.GetAsync($"/access/reviews/new?id={campaignId}")).StatusCode);
     }
 }

@@ -6,15 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.Demo;
 
-public sealed class DemoAccessReviewsTests
+[Collection(LoadedDemo.Collection)]
+public sealed class DemoAccessReviewsTests(LoadedDemo demo)
 {
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task TheDemo_HasFourSystems_TwoCompletedReviews_AndAQ4ReviewWithPendingItemsForTheCisoAndTheEmployee(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
-        await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
-        var organizationId = await app.WithCoreAsync(null, (_, db) => db.Organizations.Where(o => o.Name == LoadDemoOrganization.OrganizationName).Select(o => o.Id).SingleAsync());
+        var (app, organizationId) = await demo.GetAsync(provider);
         var users = await app.WithCoreAsync(null, (_, db) => db.Users.Where(u => u.Email!.EndsWith("@" + LoadDemoOrganization.EmailDomain)).ToDictionaryAsync(u => u.Email!, u => u.Id));
 
         var systems = await app.WithCoreAsync(organizationId, (_, db) => AccessReviewQueries.SystemsAsync(db));

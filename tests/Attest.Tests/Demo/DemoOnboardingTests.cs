@@ -6,15 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.Demo;
 
-public sealed class DemoOnboardingTests
+[Collection(LoadedDemo.Collection)]
+public sealed class DemoOnboardingTests(LoadedDemo demo)
 {
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task TheDemo_HasTemplates_JoinersPartlyOnboardedWithOneOverdue_AndEveryLeaverOffboarding(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
-        await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
-        var organizationId = await app.WithCoreAsync(null, (_, db) => db.Organizations.Where(o => o.Name == LoadDemoOrganization.OrganizationName).Select(o => o.Id).SingleAsync());
+        var (app, organizationId) = await demo.GetAsync(provider);
         await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
 
         var templates = await app.WithCoreAsync(organizationId, (_, db) => db.ChecklistTemplates.Select(t => t.Name).ToListAsync());

@@ -6,15 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.Demo;
 
-public sealed class DemoPeopleTests
+[Collection(LoadedDemo.Collection)]
+public sealed class DemoPeopleTests(LoadedDemo demo)
 {
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task TheDemoRegister_HoldsAbout120People_WithManagersJoinersLeaversAndTheSignInsLinked(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
-        await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
-        var organizationId = await app.WithCoreAsync(null, (_, db) => db.Organizations.Where(o => o.Name == LoadDemoOrganization.OrganizationName).Select(o => o.Id).SingleAsync());
+        var (app, organizationId) = await demo.GetAsync(provider);
         // Loading the demo again adds no one.
         await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
 

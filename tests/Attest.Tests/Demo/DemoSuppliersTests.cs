@@ -6,15 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.Demo;
 
-public sealed class DemoSuppliersTests
+[Collection(LoadedDemo.Collection)]
+public sealed class DemoSuppliersTests(LoadedDemo demo)
 {
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task TheDemoRegister_HoldsAbout25Suppliers_WithExpiringCertifications_LinksAndQuestionnairesInEveryState(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
-        await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
-        var organizationId = await app.WithCoreAsync(null, (_, db) => db.Organizations.Where(o => o.Name == LoadDemoOrganization.OrganizationName).Select(o => o.Id).SingleAsync());
+        var (app, organizationId) = await demo.GetAsync(provider);
 
         var (page, figures) = await app.WithCoreAsync(organizationId, async (_, db) => (await SupplierQueries.PageAsync(db, new SupplierFilter(), 1, 50), await SupplierQueries.FiguresAsync(db)));
         Assert.InRange(page.Total, 22, 28);

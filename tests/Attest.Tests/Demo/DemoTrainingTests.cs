@@ -7,15 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.Demo;
 
-public sealed class DemoTrainingTests
+[Collection(LoadedDemo.Collection)]
+public sealed class DemoTrainingTests(LoadedDemo demo)
 {
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task TheDemoProgramme_IsPartWayThrough_WithOverduePeople_JoinersMostlyTrained_AndAQuizForTheEmployee(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
-        await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
-        var organizationId = await app.WithCoreAsync(null, (_, db) => db.Organizations.Where(o => o.Name == LoadDemoOrganization.OrganizationName).Select(o => o.Id).SingleAsync());
+        var (app, organizationId) = await demo.GetAsync(provider);
 
         var figures = await app.WithCoreAsync(organizationId, (_, db) => TrainingFigures.ComputeAsync(db));
         var courses = await app.WithCoreAsync(organizationId, (_, db) => TrainingQueries.CoursesAsync(db));

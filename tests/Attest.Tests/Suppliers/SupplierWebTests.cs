@@ -195,4 +195,27 @@ public sealed class SupplierWebTests
         Assert.Contains("ISO/IEC 27001", subprocessors);
         Assert.DoesNotContain("Office suite", subprocessors);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task TheAssetAndRiskPages_NameTheSuppliersLinkedToThem(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var organization = await app.SeedOrganizationAsync();
+        var asset = (await app.AddAiSystemAsync(organization)).AssetId;
+        var control = await app.AddControlAsync(organization, "Supplier agreements", "A.5.20");
+        var risk = await app.AddRiskAsync(organization, control, asset);
+        var supplier = await app.AddSupplierAsync(organization, "Model Host Ltd", asset, risk.Id);
+        var auditor = await app.SignInAsync(organization[Attest.Organizations.OrganizationRole.Auditor]);
+
+        var assetPage = await auditor.GetPageAsync($"/assets/{asset}");
+        Assert.Contains($"href=\"/suppliers/{supplier.Id}\"", assetPage);
+        Assert.Contains("Model Host Ltd", assetPage);
+        var riskPage = await auditor.GetPageAsync($"/risks/{risk.Id}");
+        Assert.Contains($"href=\"/suppliers/{supplier.Id}\"", riskPage);
+        // An asset no supplier touches names none.
+        var other = await app.WithCoreAsync(organization.Id, (s, _) => s.GetRequiredService<Attest.Assets.SaveAsset>().RunAsync(null,
+            new Attest.Assets.AssetInput("Office printer", Attest.Assets.AssetType.Hardware)));
+        Assert.DoesNotContain("Suppliers:", await auditor.GetPageAsync($"/assets/{other}"));
+    }
 }

@@ -39,6 +39,8 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "new";
     [BindProperty] public AssetForm Input { get; set; } = new();
     public AssetDetail? Detail { get; private set; }
+    /// <summary>Suppliers that provide, host or process this asset.</summary>
+    public IReadOnlyList<(Guid Id, string Reference, string Name)> Suppliers { get; private set; } = [];
     public IReadOnlyList<LevelChoice> Levels { get; private set; } = [];
     public string? GraphSvg { get; private set; }
 
@@ -111,6 +113,7 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
     private async Task DescribeAsync(Guid id)
     {
         Detail = await AssetQueries.DetailAsync(Db, id, HttpContext.RequestAborted);
+        Suppliers = await Attest.Suppliers.SupplierQueries.OfAssetAsync(Db, id, HttpContext.RequestAborted);
         GraphSvg = await GraphAsync(id);
     }
 

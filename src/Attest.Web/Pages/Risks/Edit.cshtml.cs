@@ -57,6 +57,8 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
     [BindProperty] public RiskForm Input { get; set; } = new();
     [BindProperty] public TaskForm TaskInput { get; set; } = new();
     public RiskDetail? Detail { get; private set; }
+    /// <summary>Suppliers whose services give rise to or carry this risk.</summary>
+    public IReadOnlyList<(Guid Id, string Reference, string Name)> Suppliers { get; private set; } = [];
     /// <summary>The methodology the form rates on: the risk's own, or the current one for new risks and re-assessments.</summary>
     public RiskMethodologies.Loaded? Methodology { get; private set; }
     public RiskMethodologies.Loaded? Current { get; private set; }
@@ -189,7 +191,11 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
         Status = d.Status, NextReviewOn = d.NextReviewOn, AssetRefs = string.Join(", ", d.Assets.Select(a => a.Reference)), Reassess = Reassess, Version = d.Version,
     };
 
-    private async Task DescribeAsync(Guid id) => Detail = await RiskQueries.DetailAsync(Db, id, HttpContext.RequestAborted);
+    private async Task DescribeAsync(Guid id)
+    {
+        Detail = await RiskQueries.DetailAsync(Db, id, HttpContext.RequestAborted);
+        Suppliers = await Attest.Suppliers.SupplierQueries.OfRiskAsync(Db, id, HttpContext.RequestAborted);
+    }
 
     private async Task LoadChoicesAsync()
     {

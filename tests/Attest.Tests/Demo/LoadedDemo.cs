@@ -1,0 +1,45 @@
+using Attest.Demo;
+using Attest.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Tests.Demo;
+
+/// <summary>
+/// The demo organization loaded once per provider and shared by the demo tests that only read it (or re-run its idempotent loaders):
+/// loading it takes seconds, and each of those tests would otherwise load it again.
+/// </summary>
+public sealed class LoadedDemo : IAsyncLifetime
+{
+    public const string Collection = "Loaded demo organization";
+
+    private readonly Dictionary<string, Task<(TestApp App, Guid OrganizationId)>> _loaded = [];
+    private readonly Lock _gate = new();
+
+    public Task<(TestApp App, Guid OrganizationId)> GetAsync(string provider)
+    {
+        lock (_gate)
+        {
+            if (!_loaded.TryGetValue(provider, out var loading)) _loaded[provider] = loading = LoadAsync(provider);
+            return loading;
+        }
+    }
+
+    private static async Task<(TestApp, Guid)> LoadAsync(string provider)
+    {
+        var app = await TestApp.StartAsync(provider);
+        await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
+        var organizationId = await app.WithCoreAsync(null, (_, db) => db.Organizations.Where(o => o.Name == LoadDemoOrganization.OrganizationName).Select(o => o.Id).SingleAsync());
+        return (app, organizationId);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var loading in _loaded.Values) await (await loading).App.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(LoadedDemo.Collection)]
+public sealed class LoadedDemoCollection : ICollectionFixture<LoadedDemo>;
