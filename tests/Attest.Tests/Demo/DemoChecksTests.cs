@@ -7,15 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Tests.Demo;
 
-public sealed class DemoChecksTests
+[Collection(LoadedDemo.Collection)]
+public sealed class DemoChecksTests(LoadedDemo demo)
 {
     [Theory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task TheDemoChecks_AimAtTheDemoItself_AndTheBackupJobHasPushedResults(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
-        await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
-        var organizationId = await app.WithCoreAsync(null, (_, db) => db.Organizations.Where(o => o.Name == LoadDemoOrganization.OrganizationName).Select(o => o.Id).SingleAsync());
+        var (app, organizationId) = await demo.GetAsync(provider);
 
         var checks = await app.WithCoreAsync(organizationId, (_, db) => CheckQueries.ListAsync(db));
         var database = provider == "postgres" ? CheckKind.Postgres : CheckKind.Command;
