@@ -101,7 +101,7 @@ internal static partial class ScaleBench
             new("component definition export (OSCAL)", "/controls/oscal", null),
             new("people register (10,000)", "/people", 50),
             new("people search", "/people?q=staff01", 50),
-            new("training figures (~11,600 assignments)", "/training", 50),
+            new("training figures (11,000 assignments)", "/training", 50),
             new("training assignments, overdue", "/training/assignments?overdue=true", 50),
             new("supplier register (500)", "/suppliers", 50),
             new("API: people page", "/api/v1/people", 50),
