@@ -17,18 +17,7 @@ public sealed class DemoAssetsTests(LoadedDemo demo)
     public async Task TheDemoRegistry_Holds51Agents_MostFullyCovered_WithAssessmentsInEveryState(string provider)
     {
         var (app, organizationId) = await demo.GetAsync(provider);
-        var people = await app.WithCoreAsync(null, async (_, db) =>
-        {
-            var byEmail = await db.Users.Where(u => u.Email!.EndsWith("@" + LoadDemoOrganization.EmailDomain)).ToDictionaryAsync(u => u.Email!, u => u.Id);
-            return new Dictionary<OrganizationRole, Guid>
-            {
-                [OrganizationRole.Admin] = byEmail[$"admin@{LoadDemoOrganization.EmailDomain}"],
-                [OrganizationRole.Manager] = byEmail[$"ciso@{LoadDemoOrganization.EmailDomain}"],
-                [OrganizationRole.Contributor] = byEmail[$"owner@{LoadDemoOrganization.EmailDomain}"],
-                [OrganizationRole.Auditor] = byEmail[$"auditor@{LoadDemoOrganization.EmailDomain}"],
-                [OrganizationRole.Employee] = byEmail[$"employee@{LoadDemoOrganization.EmailDomain}"],
-            };
-        });
+        var people = await LoadedDemo.LoginsAsync(app);
         // Whether or not the organization loader already ran it, running it (again) leaves one registry.
         await app.WithCoreAsync(organizationId, (s, _) => ActivatorUtilities.CreateInstance<DemoAssets>(s).RunAsync(people));
         await app.WithCoreAsync(organizationId, (s, _) => ActivatorUtilities.CreateInstance<DemoAssets>(s).RunAsync(people));

@@ -33,6 +33,22 @@ public sealed class LoadedDemo : IAsyncLifetime
         return (app, organizationId);
     }
 
+    /// <summary>The demo's five sign-ins by role, as the demo loaders take them.</summary>
+    public static Task<Dictionary<Attest.Organizations.OrganizationRole, Guid>> LoginsAsync(TestApp app) =>
+        app.WithCoreAsync(null, async (_, db) =>
+        {
+            var byEmail = await db.Users.Where(u => u.Email!.EndsWith("@" + LoadDemoOrganization.EmailDomain)).ToDictionaryAsync(u => u.Email!, u => u.Id);
+            Guid Of(string local) => byEmail[$"{local}@{LoadDemoOrganization.EmailDomain}"];
+            return new Dictionary<Attest.Organizations.OrganizationRole, Guid>
+            {
+                [Attest.Organizations.OrganizationRole.Admin] = Of("admin"),
+                [Attest.Organizations.OrganizationRole.Manager] = Of("ciso"),
+                [Attest.Organizations.OrganizationRole.Contributor] = Of("owner"),
+                [Attest.Organizations.OrganizationRole.Auditor] = Of("auditor"),
+                [Attest.Organizations.OrganizationRole.Employee] = Of("employee"),
+            };
+        });
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
