@@ -124,6 +124,25 @@ public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataPr
     public DbSet<Suppliers.QuestionnaireQuestion> QuestionnaireQuestions => Set<Suppliers.QuestionnaireQuestion>();
     public DbSet<Suppliers.SupplierQuestionnaire> SupplierQuestionnaires => Set<Suppliers.SupplierQuestionnaire>();
     public DbSet<Suppliers.SupplierAnswer> SupplierAnswers => Set<Suppliers.SupplierAnswer>();
+    public DbSet<Improvement.CorrectiveAction> CorrectiveActions => Set<Improvement.CorrectiveAction>();
+    public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
+    public DbSet<Incidents.IncidentAsset> IncidentAssets => Set<Incidents.IncidentAsset>();
+    public DbSet<Incidents.IncidentRisk> IncidentRisks => Set<Incidents.IncidentRisk>();
+    public DbSet<Incidents.IncidentControl> IncidentControls => Set<Incidents.IncidentControl>();
+    public DbSet<Incidents.IncidentEvent> IncidentEvents => Set<Incidents.IncidentEvent>();
+    public DbSet<Incidents.IncidentSettings> IncidentSettings => Set<Incidents.IncidentSettings>();
+    public DbSet<Incidents.BreachAssessment> BreachAssessments => Set<Incidents.BreachAssessment>();
+    public DbSet<Incidents.BreachNotification> BreachNotifications => Set<Incidents.BreachNotification>();
+    public DbSet<Vulnerabilities.VulnerabilityScan> VulnerabilityScans => Set<Vulnerabilities.VulnerabilityScan>();
+    public DbSet<Vulnerabilities.VulnerabilityFinding> VulnerabilityFindings => Set<Vulnerabilities.VulnerabilityFinding>();
+    public DbSet<Vulnerabilities.FindingDecision> FindingDecisions => Set<Vulnerabilities.FindingDecision>();
+    public DbSet<Vulnerabilities.VulnerabilitySettings> VulnerabilitySettings => Set<Vulnerabilities.VulnerabilitySettings>();
+    public DbSet<Continuity.ContinuityPlan> ContinuityPlans => Set<Continuity.ContinuityPlan>();
+    public DbSet<Continuity.PlanAsset> PlanAssets => Set<Continuity.PlanAsset>();
+    public DbSet<Continuity.PlanSupplier> PlanSuppliers => Set<Continuity.PlanSupplier>();
+    public DbSet<Continuity.ContinuityExercise> ContinuityExercises => Set<Continuity.ContinuityExercise>();
+    public DbSet<Continuity.MonitoredService> MonitoredServices => Set<Continuity.MonitoredService>();
+    public DbSet<Continuity.AvailabilityRecord> AvailabilityRecords => Set<Continuity.AvailabilityRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
