@@ -169,6 +169,8 @@ public static class AttestCore
         services.AddScoped<AccessReviews.ConfirmAccessRemediation>();
         services.AddScoped<AccessReviews.CompleteAccessReview>();
         services.AddScoped<DemoAccessReviews>();
+        services.AddScoped<Improvement.SaveCorrectiveAction>();
+        services.AddScoped<Improvement.RemoveCorrectiveAction>();
         return services;
     }
 
