@@ -171,6 +171,31 @@ public static class AttestCore
         services.AddScoped<DemoAccessReviews>();
         services.AddScoped<Improvement.SaveCorrectiveAction>();
         services.AddScoped<Improvement.RemoveCorrectiveAction>();
+        services.AddScoped<Improvement.ReportCorrectiveActionProgress>();
+        services.AddScoped<Vulnerabilities.ImportVulnerabilityScan>();
+        services.AddScoped<Vulnerabilities.RecordManualFinding>();
+        services.AddScoped<Vulnerabilities.TriageFinding>();
+        services.AddScoped<Vulnerabilities.SaveVulnerabilitySettings>();
+        services.AddScoped<DemoVulnerabilities>();
+        services.AddScoped<Incidents.ReportIncident>();
+        services.AddScoped<Incidents.SaveIncident>();
+        services.AddScoped<Incidents.ChangeIncidentStatus>();
+        services.AddScoped<Incidents.AddIncidentNote>();
+        services.AddScoped<Incidents.RecordIncidentReview>();
+        services.AddScoped<Incidents.SaveIncidentSettings>();
+        services.AddScoped<Incidents.SaveBreachAssessment>();
+        services.AddScoped<Incidents.LogBreachNotification>();
+        services.AddScoped<DemoIncidents>();
+        services.AddScoped<Continuity.SaveContinuityPlan>();
+        services.AddScoped<Continuity.RemoveContinuityPlan>();
+        services.AddScoped<Continuity.SaveContinuityExercise>();
+        services.AddScoped<Continuity.RemoveContinuityExercise>();
+        services.AddScoped<Continuity.SaveMonitoredService>();
+        services.AddScoped<Continuity.RemoveMonitoredService>();
+        services.AddScoped<Continuity.RecordAvailability>();
+        services.AddScoped<Continuity.RemoveAvailabilityRecord>();
+        services.AddScoped<Continuity.ImportAvailability>();
+        services.AddScoped<DemoContinuity>();
         return services;
     }
 

@@ -27,5 +27,9 @@ public static class ApiRoutes
         v1.MapPeopleApi();
         v1.MapAccessReviewsApi();
         v1.MapSuppliersApi();
+        v1.MapContinuityApi();
+        v1.MapIncidentsApi();
+        v1.MapCorrectiveActionsApi();
+        v1.MapVulnerabilitiesApi();
     }
 }

@@ -61,13 +61,17 @@ public static class AttestCommandLine
         root.Subcommands.Add(AssetCommands.Assets(database, output, error));
         root.Subcommands.Add(AssetCommands.Ai(database, output, error));
         root.Subcommands.Add(RiskCommands.Risks(database, output, error));
+        root.Subcommands.Add(VulnerabilityCommands.Vulns(database, output, error));
         root.Subcommands.Add(SupplierCommands.Suppliers(database, output, error));
+        root.Subcommands.Add(IncidentCommands.Incidents(database, output, error));
         root.Subcommands.Add(TrainingCommands.Training(database, output, error));
         root.Subcommands.Add(CheckCommands.Checks(database, output, error));
         root.Subcommands.Add(EvidenceCommands.Evidence(database, output, error));
         root.Subcommands.Add(PeopleCommands.People(database, output, error));
         root.Subcommands.Add(PeopleCommands.Scim(database, output, error));
         root.Subcommands.Add(AccessCommands.Access(database, output, error));
+        root.Subcommands.Add(ContinuityCommands.Availability(database, output, error));
+        root.Subcommands.Add(ActionCommands.Actions(database, output, error));
         if (DevCommands.Enabled) root.Subcommands.Add(DevCommands.Dev(database, output, error));
         return root;
     }

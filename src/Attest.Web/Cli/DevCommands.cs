@@ -15,7 +15,7 @@ internal static class DevCommands
 
     public static Command Dev(Option<string?> database, TextWriter output, TextWriter error)
     {
-        var size = new Option<ScaleSize>("--size") { Description = "small or large (large: 2,000 people, 10,000 controls, 200,000 links, 300 documents with 116,709 assignments, 10,000 assets including 500 AI systems and 100 impact assessments, 5,000 risks, 100,000 evidence items, 1,000,000 audit entries).", Required = true };
+        var size = new Option<ScaleSize>("--size") { Description = "small or large (large: 2,000 people, 10,000 controls, 200,000 links, 300 documents with 116,709 assignments, 10,000 assets including 500 AI systems and 100 impact assessments, 5,000 risks, 100,000 evidence items, 1,000,000 audit entries, 20,000 incidents, 2,000 corrective actions, 50,000 vulnerability findings, 50 continuity plans, 200 exercises, 100 monitored services × 24 months).", Required = true };
         var organization = new Option<string>("--organization") { Description = "Name of the new organization to fill.", Required = true };
         var seed = new Command("seed-scale", "Fill a new organization with a deterministic enterprise-size dataset for benchmarks.") { size, organization };
         seed.SetAction(async (parse, cancellationToken) =>

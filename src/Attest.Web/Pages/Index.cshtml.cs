@@ -50,6 +50,20 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
     public int Suppliers { get; private set; }
     public int SupplierReviewsOverdue { get; private set; }
     public int CertificationsExpiring { get; private set; }
+    public int OpenIncidents { get; private set; }
+    public int IncidentsOverContainment { get; private set; }
+    public int BreachesOpen { get; private set; }
+    public int CriticalVulnerabilities { get; private set; }
+    public int FindingsOverdue { get; private set; }
+    public int OpenActions { get; private set; }
+    public int ActionsOverdue { get; private set; }
+    public int MyActions { get; private set; }
+    public int MyActionsOverdue { get; private set; }
+    public int Plans { get; private set; }
+    public int PlansApproved { get; private set; }
+    public DateOnly? LastRestoreTest { get; private set; }
+    public int ServicesMissedLastMonth { get; private set; }
+    public string LastMonth { get; private set; } = "";
     public Attest.Evidence.EvidenceFreshness.Summary? Evidence { get; private set; }
     /// <summary>When <see cref="Evidence"/> was counted: it is kept for a minute, since counting it visits every required control's evidence.</summary>
     public DateTimeOffset? EvidenceCountedAt { get; private set; }
@@ -67,6 +81,14 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
         // The person record of the signed-in user: linked to the account, else with its e-mail (as PersonLookup matches).
         var myPerson = db.People.Where(p => p.UserId == me || (p.UserId == null && p.EmailKey == myEmail)).Select(p => p.Id);
         var certificationHorizon = today.AddDays(60);
+        // An open incident not contained within its severity's limit is breaching its SLA now.
+        var sla = await Attest.Incidents.IncidentSettingsQueries.LoadAsync(db, HttpContext.RequestAborted);
+        var now = db.Clock.GetUtcNow();
+        DateTimeOffset ContainBy(Attest.Incidents.IncidentSeverity severity) => now - Attest.Incidents.IncidentClock.Limits(sla, severity).Contain;
+        var (criticalBy, highBy, mediumBy, lowBy) = (ContainBy(Attest.Incidents.IncidentSeverity.Critical), ContainBy(Attest.Incidents.IncidentSeverity.High),
+            ContainBy(Attest.Incidents.IncidentSeverity.Medium), ContainBy(Attest.Incidents.IncidentSeverity.Low));
+        var lastMonth = OrganizationTime.AddMonths(OrganizationTime.Month(today), -1);
+        var yearStart = new DateOnly(today.Year, 1, 1);
         // One round trip for the whole dashboard.
         var figures = await db.Organizations.AsNoTracking()
             .Where(o => o.Id == organizationId)
@@ -116,6 +138,23 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
                 MyApprovals = db.DocumentApprovals.Count(a => a.Decision == Attest.Policies.ApprovalDecision.Pending &&
                     (a.RequiredUserId == me || (a.RequiredJobTitle != null && myTitle.Contains(a.RequiredJobTitle))) &&
                     db.DocumentVersions.Any(v => v.Id == a.VersionId && v.Status == Attest.Policies.DocumentVersionStatus.InReview && v.SubmittedAt == a.RequestedAt)),
+                OpenIncidents = db.Incidents.Count(i => i.Status != Attest.Incidents.IncidentStatus.Closed),
+                IncidentsOverContainment = db.Incidents.Count(i => i.Status != Attest.Incidents.IncidentStatus.Closed && i.ContainedAt == null &&
+                    ((i.Severity == Attest.Incidents.IncidentSeverity.Critical && i.DetectedAt < criticalBy) || (i.Severity == Attest.Incidents.IncidentSeverity.High && i.DetectedAt < highBy) ||
+                     (i.Severity == Attest.Incidents.IncidentSeverity.Medium && i.DetectedAt < mediumBy) || (i.Severity == Attest.Incidents.IncidentSeverity.Low && i.DetectedAt < lowBy))),
+                BreachesOpen = db.BreachAssessments.Count(b => b.Status == Attest.Incidents.BreachStatus.Assessing || b.Status == Attest.Incidents.BreachStatus.Notifiable),
+                CriticalVulnerabilities = db.VulnerabilityFindings.Count(f => (f.Status == Attest.Vulnerabilities.FindingStatus.Open || f.Status == Attest.Vulnerabilities.FindingStatus.InProgress) &&
+                    f.Severity == Attest.Vulnerabilities.VulnerabilitySeverity.Critical),
+                FindingsOverdue = db.VulnerabilityFindings.Count(f => (f.Status == Attest.Vulnerabilities.FindingStatus.Open || f.Status == Attest.Vulnerabilities.FindingStatus.InProgress) && f.DueOn < today),
+                OpenActions = db.CorrectiveActions.Count(a => a.Status == Attest.Improvement.ActionStatus.Open || a.Status == Attest.Improvement.ActionStatus.InProgress),
+                ActionsOverdue = db.CorrectiveActions.Count(a => (a.Status == Attest.Improvement.ActionStatus.Open || a.Status == Attest.Improvement.ActionStatus.InProgress) && a.DueOn < today),
+                MyActions = db.CorrectiveActions.Count(a => a.OwnerId == me && (a.Status == Attest.Improvement.ActionStatus.Open || a.Status == Attest.Improvement.ActionStatus.InProgress)),
+                MyActionsOverdue = db.CorrectiveActions.Count(a => a.OwnerId == me && (a.Status == Attest.Improvement.ActionStatus.Open || a.Status == Attest.Improvement.ActionStatus.InProgress) && a.DueOn < today),
+                Plans = db.ContinuityPlans.Count(p => p.Status != Attest.Continuity.PlanStatus.Retired),
+                PlansApproved = db.ContinuityPlans.Count(p => p.Status == Attest.Continuity.PlanStatus.Approved),
+                LastRestoreTest = db.ContinuityExercises.Where(e => e.Type == Attest.Continuity.ExerciseType.RestoreTest && e.Result != Attest.Continuity.ExerciseResult.Planned && e.HeldOn <= today)
+                    .Max(e => (DateOnly?)e.HeldOn),
+                ServicesMissedLastMonth = db.AvailabilityRecords.Count(a => a.Month == lastMonth && a.UptimePercent < a.TargetPercent),
             })
             .SingleAsync(HttpContext.RequestAborted);
         OrganizationName = figures.Name;
@@ -155,6 +194,20 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
         Suppliers = figures.Suppliers;
         SupplierReviewsOverdue = figures.SupplierReviewsOverdue;
         CertificationsExpiring = figures.CertificationsExpiring;
+        OpenIncidents = figures.OpenIncidents;
+        IncidentsOverContainment = figures.IncidentsOverContainment;
+        BreachesOpen = figures.BreachesOpen;
+        CriticalVulnerabilities = figures.CriticalVulnerabilities;
+        FindingsOverdue = figures.FindingsOverdue;
+        OpenActions = figures.OpenActions;
+        ActionsOverdue = figures.ActionsOverdue;
+        MyActions = figures.MyActions;
+        MyActionsOverdue = figures.MyActionsOverdue;
+        Plans = figures.Plans;
+        PlansApproved = figures.PlansApproved;
+        LastRestoreTest = figures.LastRestoreTest;
+        ServicesMissedLastMonth = figures.ServicesMissedLastMonth;
+        LastMonth = OrganizationTime.MonthText(lastMonth);
         if (CanRead)
         {
             Ai = await Attest.AiSystems.ImpactAssessmentQueries.FiguresAsync(db, HttpContext.RequestAborted);

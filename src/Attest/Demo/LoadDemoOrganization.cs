@@ -15,7 +15,8 @@ public sealed record DemoLogin(OrganizationRole Role, string Email, string Passw
 /// changes nothing but gives the demo accounts fresh passwords, so the printed logins always work.
 /// </summary>
 public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> users, Frameworks.LoadBuiltInFrameworks frameworks, DemoPolicies policies, DemoAssets assets, DemoRisks risks,
-    DemoEvidence evidence, DemoChecks checks, DemoPeople personnel, DemoTraining training, DemoSuppliers suppliers, DemoOnboarding onboarding, DemoAccessReviews accessReviews)
+    DemoEvidence evidence, DemoChecks checks, DemoPeople personnel, DemoTraining training, DemoSuppliers suppliers, DemoOnboarding onboarding, DemoAccessReviews accessReviews,
+    DemoContinuity continuity, DemoVulnerabilities vulnerabilities, DemoIncidents incidents)
 {
     public const string OrganizationName = "Lumen Professional Services";
     public const string SecondOrganizationName = "Lumen Sandbox";
@@ -88,6 +89,9 @@ public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> u
             await suppliers.RunAsync(owners, cancellationToken);
             await onboarding.RunAsync(owners, cancellationToken);
             await accessReviews.RunAsync(owners, cancellationToken);
+            await continuity.RunAsync(owners, cancellationToken);
+            await vulnerabilities.RunAsync(owners, cancellationToken);
+            await incidents.RunAsync(owners, cancellationToken);
             // The admin and the CISO also run a second, empty organization, to show switching.
             using (db.Acting.ActIn(sandbox.Id, OrganizationRole.Admin))
             {

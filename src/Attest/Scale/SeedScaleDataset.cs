@@ -29,15 +29,21 @@ public enum ScaleSize
 /// </summary>
 /// <see cref="PersonRecords"/> is the personnel register (the members among them, the rest people who do not sign in), each assigned the
 /// awareness course; <see cref="Suppliers"/> the supplier register.
+/// <see cref="Incidents"/> spread over two years, <see cref="IncidentActions"/> corrective actions raised from them, <see cref="Findings"/> vulnerability
+/// findings over <see cref="ScannedAssets"/> software assets, continuity <see cref="Plans"/> and <see cref="Exercises"/>, and
+/// <see cref="MonitoredServices"/> with 24 months of availability each.
 public sealed record ScaleVolumes(int People, int Controls, int LinksPerControl, int Parties, int Issues, int AuditEntries, int Documents, int Assets, int AiSystems, int Risks,
-    int Evidence, int PersonRecords = 0, int Suppliers = 0)
+    int Evidence, int PersonRecords = 0, int Suppliers = 0, int Incidents = 0, int IncidentActions = 0, int Findings = 0, int ScannedAssets = 0, int Plans = 0,
+    int Exercises = 0, int MonitoredServices = 0)
 {
     public static ScaleVolumes For(ScaleSize size) => size switch
     {
         ScaleSize.Large => new(People: 2_000, Controls: 10_000, LinksPerControl: 20, Parties: 200, Issues: 200, AuditEntries: 1_000_000, Documents: 300,
-            Assets: 10_000, AiSystems: 500, Risks: 5_000, Evidence: 100_000, PersonRecords: 10_000, Suppliers: 500),
+            Assets: 10_000, AiSystems: 500, Risks: 5_000, Evidence: 100_000, PersonRecords: 10_000, Suppliers: 500,
+            Incidents: 20_000, IncidentActions: 2_000, Findings: 50_000, ScannedAssets: 300, Plans: 50, Exercises: 200, MonitoredServices: 100),
         _ => new(People: 50, Controls: 200, LinksPerControl: 20, Parties: 20, Issues: 20, AuditEntries: 20_000, Documents: 30, Assets: 200, AiSystems: 20, Risks: 100,
-            Evidence: 2_000, PersonRecords: 200, Suppliers: 20),
+            Evidence: 2_000, PersonRecords: 200, Suppliers: 20,
+            Incidents: 400, IncidentActions: 40, Findings: 1_000, ScannedAssets: 10, Plans: 5, Exercises: 20, MonitoredServices: 10),
     };
 }
 
@@ -48,7 +54,7 @@ public sealed record ScaleReport(string Organization, IReadOnlyDictionary<string
 /// people, controls linked across the built-in frameworks and NIST SP 800-53, context records, documents, the asset
 /// inventory and AI registry, the risk register, evidence with stored files and a full, verifiable audit trail. Rows go in by bulk batches, not one save per row. Development use only.
 /// </summary>
-public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization createOrganization, ImportFramework import, IPasswordHasher<User> hasher,
+public sealed partial class SeedScaleDataset(AttestDbContext db, CreateOrganization createOrganization, ImportFramework import, IPasswordHasher<User> hasher,
     EvidenceUploads uploads, IEvidenceStore store)
 {
     public const string Password = "scale lab password";
@@ -189,6 +195,7 @@ public sealed class SeedScaleDataset(AttestDbContext db, CreateOrganization crea
             progress?.WriteLine($"  {volumes.PersonRecords} people in the register, {counts["training assignments"]} training assignments ({watch.Elapsed.TotalSeconds:0.0} s)");
             await SeedSuppliersAsync(organization.Id, volumes, random, owners, audit, start, now, counts, cancellationToken);
             progress?.WriteLine($"  {volumes.Suppliers} suppliers, {counts["supplier certifications"]} certifications ({watch.Elapsed.TotalSeconds:0.0} s)");
+            await SeedOperationsAsync(organization.Id, volumes, people, owners, audit, start, now, counts, progress, watch, cancellationToken);
 
             // The rest of the trail: two years of status changes on controls, in time order.
             while (audit.Remaining > 0)

@@ -41,11 +41,18 @@ public sealed partial class QueryCountTests
         var counts = new Dictionary<string, int>();
         foreach (var url in routes)
         {
-            var response = url.StartsWith("/api/", StringComparison.Ordinal) ? await api.GetAsync(url) : await browser.GetAsync(url);
-            var timing = string.Join(",", response.Headers.GetValues("Server-Timing"));
-            counts[url] = int.Parse(QueriesPattern().Match(timing).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            // Twice, keeping the lower count: an API token's last use is written at most once a minute, by whichever request
+            // crosses the minute, and that write is not the route's own query.
+            counts[url] = Math.Min(await QueriesAsync(url), await QueriesAsync(url));
         }
         return counts;
+
+        async Task<int> QueriesAsync(string url)
+        {
+            var response = url.StartsWith("/api/", StringComparison.Ordinal) ? await api.GetAsync(url) : await browser.GetAsync(url);
+            var timing = string.Join(",", response.Headers.GetValues("Server-Timing"));
+            return int.Parse(QueriesPattern().Match(timing).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>Several times more of everything the routes list: controls, links, parties, issues, members, SoA decisions and versions, documents, their versions and acceptances, AI systems, models, classes and assessments.</summary>
@@ -110,6 +117,22 @@ public sealed partial class QueryCountTests
         for (var i = 0; i < 4; i++) await app.AddAccessReviewAsync(organization, $"Grown system {i}");
         // Suppliers with certifications, links and questionnaires (the ready-made template is shared).
         for (var i = 0; i < 6; i++) await Suppliers.SupplierSeeds.AddSupplierAsync(app, organization, $"Grown supplier {i}", asset);
+        // Continuity: more plans (with exercises, actions, evidence) and monitored services with recorded months.
+        for (var i = 0; i < 5; i++) await Continuity.ContinuitySeeds.AddContinuityAsync(app, organization, asset, null, $"Grown service {i}");
+        // Corrective actions from incidents and by hand, owned by everyone, some overdue and some done.
+        var grownIncident = await Improvement.ActionSeeds.AddIncidentAsync(app, organization, "Grown incident");
+        for (var i = 0; i < 12; i++)
+        {
+            var owner = organization.People.Values.ElementAt(i % organization.People.Count).UserId;
+            await Improvement.ActionSeeds.AddActionAsync(app, organization, $"Grown action {i}", owner, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(i - 6),
+                i % 4 == 3 ? Attest.Improvement.ActionStatus.Done : Attest.Improvement.ActionStatus.Open, i % 2 == 0 ? Attest.Improvement.ActionSource.Incident : Attest.Improvement.ActionSource.Other,
+                i % 2 == 0 ? grownIncident : null);
+        }
+        // Vulnerabilities: more assets scanned, a few hundred findings more, triaged and recorded by hand.
+        for (var i = 0; i < 3; i++) await Vulnerabilities.VulnerabilitySeeds.AddVulnerabilitiesAsync(app, organization, $"Grown scanned service {i}", syntheticResults: 200);
+        // Incidents with timelines, breach records and notifications, reviews linking risks and controls, and corrective actions.
+        var grownRisk = await app.WithCoreAsync(organization.Id, (_, db) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Risks.Select(r => r.Id)));
+        for (var i = 0; i < 5; i++) await Incidents.IncidentSeeds.AddIncidentAsync(app, organization, $"Grown incident {i}", grownRisk, control, asset);
     }
 
     [GeneratedRegex("sql;desc=\"(\\d+) queries\"")]

@@ -30,6 +30,10 @@ public static class RouteTable
         public Seeds.SeededTraining Training { get; init; } = null!;
         public Suppliers.SupplierSeeds.SeededSupplier Supplier { get; init; } = null!;
         public People.PeopleSeeds.SeededPeople People { get; init; } = null!;
+        public Attest.Tests.Continuity.ContinuitySeeds.SeededContinuity Continuity { get; init; } = null!;
+        public Vulnerabilities.VulnerabilitySeeds.SeededVulnerabilities Vulnerabilities { get; init; } = null!;
+        public Guid CorrectiveAction { get; init; }
+        public Incidents.IncidentSeeds.SeededIncident Incident { get; init; } = null!;
     }
 
     public static async Task<Samples> SeedSamplesAsync(TestApp app, TestOrganization organization)
@@ -46,6 +50,10 @@ public static class RouteTable
         var samples = new Samples(party, issue, control, requirement, document, ai, risk, evidence, check, await app.AddAccessReviewAsync(organization));
         samples = samples with { Supplier = await Suppliers.SupplierSeeds.AddSupplierAsync(app, organization, "Cloud host", ai.AssetId, risk.Id) };
         samples = samples with { People = await People.PeopleSeeds.AddPeopleAsync(app, organization) };
+        samples = samples with { Continuity = await Attest.Tests.Continuity.ContinuitySeeds.AddContinuityAsync(app, organization, ai.AssetId, samples.Supplier.Id) };
+        samples = samples with { Vulnerabilities = await Vulnerabilities.VulnerabilitySeeds.AddVulnerabilitiesAsync(app, organization) };
+        samples = samples with { CorrectiveAction = await Improvement.ActionSeeds.AddActionAsync(app, organization, "Sample action", organization[OrganizationRole.Admin].UserId) };
+        samples = samples with { Incident = await Incidents.IncidentSeeds.AddIncidentAsync(app, organization, riskId: risk.Id, controlId: control, assetId: ai.AssetId) };
         return samples with { Training = await app.AddTrainingAsync(organization) };
     }
 
@@ -66,9 +74,14 @@ public static class RouteTable
                 "number" => "1.0",
                 "token" => "sq_000000000000_" + new string('A', 43),
                 "certificationId" => samples.Supplier.CertificationId.ToString(),
+                "id" when pattern.Contains("incidents", StringComparison.Ordinal) => samples.Incident.Id.ToString(),
+                "id" when pattern.StartsWith("/actions/", StringComparison.Ordinal) || pattern.Contains("corrective-actions", StringComparison.Ordinal) => samples.CorrectiveAction.ToString(),
                 "id" when pattern.Contains("suppliers/questionnaires", StringComparison.Ordinal) || pattern.Contains("questionnaire-templates", StringComparison.Ordinal) => samples.Supplier.TemplateId.ToString(),
                 "id" when pattern.Contains("suppliers/responses", StringComparison.Ordinal) || pattern.Contains("supplier-questionnaires", StringComparison.Ordinal) => samples.Supplier.QuestionnaireId.ToString(),
                 "id" when pattern.Contains("suppliers", StringComparison.Ordinal) => samples.Supplier.Id.ToString(),
+                "id" when pattern.Contains("continuity/plans", StringComparison.Ordinal) => samples.Continuity.PlanId.ToString(),
+                "id" when pattern.Contains("continuity/exercises", StringComparison.Ordinal) => samples.Continuity.ExerciseId.ToString(),
+                "id" when pattern.Contains("continuity/services", StringComparison.Ordinal) => samples.Continuity.ServiceId.ToString(),
                 "taskId" => samples.Risk.TaskId.ToString(),
                 "courseId" => samples.Training.CourseId.ToString(),
                 "questionId" => samples.Training.QuestionId.ToString(),
@@ -86,6 +99,7 @@ public static class RouteTable
                 "id" when pattern.Contains("access/systems", StringComparison.Ordinal) => samples.AccessReview.SystemId.ToString(),
                 "id" when pattern.Contains("access/reviews", StringComparison.Ordinal) => samples.AccessReview.CampaignId.ToString(),
                 "itemId" when pattern.Contains("access/reviews", StringComparison.Ordinal) => samples.AccessReview.ItemId.ToString(),
+                "id" when pattern.Contains("vulnerabilities", StringComparison.Ordinal) => samples.Vulnerabilities.FindingId.ToString(),
                 "id" when pattern.Contains("checks", StringComparison.Ordinal) => samples.Check.Id.ToString(),
                 "id" when pattern.Contains("evidence", StringComparison.Ordinal) && !pattern.Contains("controls", StringComparison.Ordinal) => samples.Evidence.Id.ToString(),
                 "id" when pattern.Contains("risk-assessments", StringComparison.Ordinal) || pattern.Contains("risks/assessments", StringComparison.Ordinal) => samples.Risk.AssessmentId.ToString(),

@@ -40,6 +40,8 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
     [BindProperty] public ControlForm Input { get; set; } = new();
     /// <summary>The risks this control treats, in place or planned.</summary>
     public IReadOnlyList<Attest.Risks.TreatedRisk> Risks { get; private set; } = [];
+    /// <summary>Incidents whose review linked this control.</summary>
+    public IReadOnlyList<Attest.Incidents.LinkedIncident> Incidents { get; private set; } = [];
     /// <summary>Whether the control's evidence is current, and the newest items.</summary>
     public Attest.Evidence.ControlEvidence? Evidence { get; private set; }
     public IReadOnlyList<Attest.Evidence.EvidenceRow> RecentEvidence { get; private set; } = [];
@@ -59,6 +61,7 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
             CanEdit = await MayEditAsync(control);
             links = await ControlRegister.LinksAsync(Db, id, HttpContext.RequestAborted);
             Risks = await Attest.Risks.RiskQueries.TreatedByControlAsync(Db, id, HttpContext.RequestAborted);
+            Incidents = await Attest.Incidents.IncidentQueries.OfControlAsync(Db, id, HttpContext.RequestAborted);
             Evidence = (await Attest.Evidence.EvidenceFreshness.ForControlsAsync(Db, [id], HttpContext.RequestAborted))[id];
             RecentEvidence = (await Attest.Evidence.EvidenceQueries.PageAsync(Db, new Attest.Evidence.EvidenceFilter(ControlId: id), 1, 10, HttpContext.RequestAborted)).Rows;
         }

@@ -59,6 +59,8 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
     public RiskDetail? Detail { get; private set; }
     /// <summary>Suppliers whose services give rise to or carry this risk.</summary>
     public IReadOnlyList<(Guid Id, string Reference, string Name)> Suppliers { get; private set; } = [];
+    /// <summary>Incidents whose review linked this risk.</summary>
+    public IReadOnlyList<Attest.Incidents.LinkedIncident> Incidents { get; private set; } = [];
     /// <summary>The methodology the form rates on: the risk's own, or the current one for new risks and re-assessments.</summary>
     public RiskMethodologies.Loaded? Methodology { get; private set; }
     public RiskMethodologies.Loaded? Current { get; private set; }
@@ -195,6 +197,7 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
     {
         Detail = await RiskQueries.DetailAsync(Db, id, HttpContext.RequestAborted);
         Suppliers = await Attest.Suppliers.SupplierQueries.OfRiskAsync(Db, id, HttpContext.RequestAborted);
+        Incidents = await Attest.Incidents.IncidentQueries.OfRiskAsync(Db, id, HttpContext.RequestAborted);
     }
 
     private async Task LoadChoicesAsync()

@@ -2959,6 +2959,8 @@ namespace Attest.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "Status", "Severity");
 
+                    b.HasIndex("OrganizationId", "ContainedAt", "Severity", "DetectedAt");
+
                     b.HasIndex("OrganizationId", "DetectedMonth", "Severity", "DetectSeconds", "ContainSeconds");
 
                     b.ToTable("Incidents");
@@ -5635,6 +5637,8 @@ namespace Attest.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "Status", "Severity", "DueOn");
+
+                    b.HasIndex("OrganizationId", "Status", "FixedAt", "Severity", "RemediateSeconds");
 
                     b.ToTable("VulnerabilityFindings");
                 });

@@ -2954,6 +2954,8 @@ namespace Attest.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Status", "Severity");
 
+                    b.HasIndex("OrganizationId", "ContainedAt", "Severity", "DetectedAt");
+
                     b.HasIndex("OrganizationId", "DetectedMonth", "Severity", "DetectSeconds", "ContainSeconds");
 
                     b.ToTable("Incidents");
@@ -5630,6 +5632,8 @@ namespace Attest.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "Status", "Severity", "DueOn");
+
+                    b.HasIndex("OrganizationId", "Status", "FixedAt", "Severity", "RemediateSeconds");
 
                     b.ToTable("VulnerabilityFindings");
                 });
