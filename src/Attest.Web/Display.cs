@@ -9,7 +9,7 @@ public static class Display
     public static string Instant(DateTimeOffset? value, string? timeZone)
     {
         if (value is null) return "—";
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
+        var zone = OrganizationTime.Zone(timeZone);
         var local = TimeZoneInfo.ConvertTime(value.Value, zone);
         return $"{local:yyyy-MM-dd HH:mm} {(zone == TimeZoneInfo.Utc ? "UTC" : zone.Id)}";
     }

@@ -25,7 +25,7 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting) : PageM
 
     private DateTimeOffset EndOfDay(DateOnly day)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(HttpContext.SignedInPerson()?.TimeZone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
+        var zone = OrganizationTime.Zone(HttpContext.SignedInPerson()?.TimeZone);
         var local = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).AddTicks(-10).ToUniversalTime();
     }
