@@ -143,6 +143,18 @@ public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataPr
     public DbSet<Continuity.ContinuityExercise> ContinuityExercises => Set<Continuity.ContinuityExercise>();
     public DbSet<Continuity.MonitoredService> MonitoredServices => Set<Continuity.MonitoredService>();
     public DbSet<Continuity.AvailabilityRecord> AvailabilityRecords => Set<Continuity.AvailabilityRecord>();
+    public DbSet<Obligations.Obligation> Obligations => Set<Obligations.Obligation>();
+    public DbSet<Obligations.ObligationRequirement> ObligationRequirements => Set<Obligations.ObligationRequirement>();
+    public DbSet<Obligations.ObligationControl> ObligationControls => Set<Obligations.ObligationControl>();
+    public DbSet<Obligations.ObligationAsset> ObligationAssets => Set<Obligations.ObligationAsset>();
+    public DbSet<Obligations.RegulatoryEvent> RegulatoryEvents => Set<Obligations.RegulatoryEvent>();
+    public DbSet<Improvement.Nonconformity> Nonconformities => Set<Improvement.Nonconformity>();
+    public DbSet<Improvement.EffectivenessCheck> EffectivenessChecks => Set<Improvement.EffectivenessCheck>();
+    public DbSet<Certification.CertificationProgramme> CertificationProgrammes => Set<Certification.CertificationProgramme>();
+    public DbSet<Certification.Milestone> Milestones => Set<Certification.Milestone>();
+    public DbSet<Certification.ExternalAudit> ExternalAudits => Set<Certification.ExternalAudit>();
+    public DbSet<Certification.Certificate> Certificates => Set<Certification.Certificate>();
+    public DbSet<Exceptions.ComplianceException> ComplianceExceptions => Set<Exceptions.ComplianceException>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -116,6 +116,7 @@ public static class CorrectiveActionSources
     {
         ActionSource.Incident => await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken),
         ActionSource.ContinuityExercise => await db.ContinuityExercises.AnyAsync(e => e.Id == id, cancellationToken),
+        ActionSource.Nonconformity => await db.Nonconformities.AnyAsync(n => n.Id == id, cancellationToken),
         _ => false,
     };
 }

@@ -2,13 +2,14 @@ using Attest.Improvement;
 
 namespace Attest.Web.Pages.Actions;
 
-/// <summary>Where an action's source record lives in the app; sources without pages yet (nonconformities, management reviews) have none.</summary>
+/// <summary>Where an action's source record lives in the app; sources without pages yet (management reviews) have none.</summary>
 public static class ActionLinks
 {
     public static string? SourcePath(ActionSource source, Guid? sourceId) => (source, sourceId) switch
     {
         (ActionSource.Incident, { } id) => $"/incidents/{id}",
         (ActionSource.ContinuityExercise, { } id) => $"/continuity/exercises/{id}",
+        (ActionSource.Nonconformity, { } id) => $"/nonconformities/{id}",
         _ => null,
     };
 
