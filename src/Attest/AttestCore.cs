@@ -196,6 +196,15 @@ public static class AttestCore
         services.AddScoped<Continuity.RemoveAvailabilityRecord>();
         services.AddScoped<Continuity.ImportAvailability>();
         services.AddScoped<DemoContinuity>();
+        // Nonconformities (clause 10.2).
+        services.AddScoped<Improvement.RaiseNonconformity>();
+        services.AddScoped<DemoNonconformities>();
+        // Obligations, licences and regulatory events (A.5.31–5.34).
+        services.AddScoped<DemoObligations>();
+        // Policy and control exceptions.
+        services.AddScoped<DemoExceptions>();
+        // Certification programmes, external audits and certificates.
+        services.AddScoped<DemoCertification>();
         return services;
     }
 

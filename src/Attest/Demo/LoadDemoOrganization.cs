@@ -16,7 +16,8 @@ public sealed record DemoLogin(OrganizationRole Role, string Email, string Passw
 /// </summary>
 public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> users, Frameworks.LoadBuiltInFrameworks frameworks, DemoPolicies policies, DemoAssets assets, DemoRisks risks,
     DemoEvidence evidence, DemoChecks checks, DemoPeople personnel, DemoTraining training, DemoSuppliers suppliers, DemoOnboarding onboarding, DemoAccessReviews accessReviews,
-    DemoContinuity continuity, DemoVulnerabilities vulnerabilities, DemoIncidents incidents)
+    DemoContinuity continuity, DemoVulnerabilities vulnerabilities, DemoIncidents incidents, DemoObligations obligations, DemoNonconformities nonconformities,
+    DemoExceptions exceptions, DemoCertification certification)
 {
     public const string OrganizationName = "Lumen Professional Services";
     public const string SecondOrganizationName = "Lumen Sandbox";
@@ -92,6 +93,10 @@ public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> u
             await continuity.RunAsync(owners, cancellationToken);
             await vulnerabilities.RunAsync(owners, cancellationToken);
             await incidents.RunAsync(owners, cancellationToken);
+            await nonconformities.RunAsync(owners, cancellationToken);
+            await obligations.RunAsync(owners, cancellationToken);
+            await exceptions.RunAsync(owners, cancellationToken);
+            await certification.RunAsync(owners, cancellationToken);
             // The admin and the CISO also run a second, empty organization, to show switching.
             using (db.Acting.ActIn(sandbox.Id, OrganizationRole.Admin))
             {
