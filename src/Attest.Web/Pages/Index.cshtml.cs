@@ -64,6 +64,19 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
     public DateOnly? LastRestoreTest { get; private set; }
     public int ServicesMissedLastMonth { get; private set; }
     public string LastMonth { get; private set; } = "";
+    public int Licences { get; private set; }
+    public int LicencesValid { get; private set; }
+    public int LicencesExpiring { get; private set; }
+    public int LicencesExpired { get; private set; }
+    public int ObligationsNotMet { get; private set; }
+    public int ObligationsNotAssessed { get; private set; }
+    public int ViolationsThisYear { get; private set; }
+    public int OpenMajorNonconformities { get; private set; }
+    public int OpenMinorNonconformities { get; private set; }
+    public int NonconformitiesOverdue { get; private set; }
+    public int ExceptionsInForce { get; private set; }
+    public int ExceptionsExpired { get; private set; }
+    public int ExceptionsAwaiting { get; private set; }
     public Attest.Evidence.EvidenceFreshness.Summary? Evidence { get; private set; }
     /// <summary>When <see cref="Evidence"/> was counted: it is kept for a minute, since counting it visits every required control's evidence.</summary>
     public DateTimeOffset? EvidenceCountedAt { get; private set; }
@@ -75,7 +88,8 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
         Role = acting.Role!.Value;
         var organizationId = acting.RequireOrganization();
         var me = acting.UserId ?? Guid.Empty;
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        // Today as the organization lives it: licences, certificates and exceptions lapse at the end of their last day there.
+        var today = OrganizationTime.Date(db.Clock.GetUtcNow(), await OrganizationTime.ZoneAsync(db, HttpContext.RequestAborted));
         var myTitle = db.Memberships.Where(m => m.UserId == me).Select(m => m.JobTitle);
         var myEmail = Attest.People.PersonLookup.KeyOf(await db.Users.Where(u => u.Id == me).Select(u => u.Email).FirstOrDefaultAsync(HttpContext.RequestAborted));
         // The person record of the signed-in user: linked to the account, else with its e-mail (as PersonLookup matches).
@@ -89,6 +103,7 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
             ContainBy(Attest.Incidents.IncidentSeverity.Medium), ContainBy(Attest.Incidents.IncidentSeverity.Low));
         var lastMonth = OrganizationTime.AddMonths(OrganizationTime.Month(today), -1);
         var yearStart = new DateOnly(today.Year, 1, 1);
+        var licenceHorizon = today.AddDays(Attest.Obligations.LicenceValidity.ExpiringWithinDays);
         // One round trip for the whole dashboard.
         var figures = await db.Organizations.AsNoTracking()
             .Where(o => o.Id == organizationId)
@@ -155,6 +170,21 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
                 LastRestoreTest = db.ContinuityExercises.Where(e => e.Type == Attest.Continuity.ExerciseType.RestoreTest && e.Result != Attest.Continuity.ExerciseResult.Planned && e.HeldOn <= today)
                     .Max(e => (DateOnly?)e.HeldOn),
                 ServicesMissedLastMonth = db.AvailabilityRecords.Count(a => a.Month == lastMonth && a.UptimePercent < a.TargetPercent),
+                Licences = db.Obligations.Count(l => l.Kind == Attest.Obligations.ObligationKind.Licence && !l.Retired),
+                // Valid today (expiring soon still counts), as LicenceValidity judges it: last day inclusive, started.
+                LicencesValid = db.Obligations.Count(l => l.Kind == Attest.Obligations.ObligationKind.Licence && !l.Retired && l.ValidUntil >= today && (l.ValidFrom == null || l.ValidFrom <= today)),
+                LicencesExpiring = db.Obligations.Count(l => l.Kind == Attest.Obligations.ObligationKind.Licence && !l.Retired && l.ValidUntil >= today && l.ValidUntil <= licenceHorizon),
+                LicencesExpired = db.Obligations.Count(l => l.Kind == Attest.Obligations.ObligationKind.Licence && !l.Retired && l.ValidUntil < today),
+                ObligationsNotMet = db.Obligations.Count(o => !o.Retired && (o.Status == Attest.Obligations.ComplianceStatus.NotCompliant || o.Status == Attest.Obligations.ComplianceStatus.PartiallyCompliant)),
+                ObligationsNotAssessed = db.Obligations.Count(o => !o.Retired && o.Kind != Attest.Obligations.ObligationKind.Licence && o.Status == Attest.Obligations.ComplianceStatus.NotAssessed),
+                ViolationsThisYear = db.RegulatoryEvents.Count(e => e.OccurredOn >= yearStart && (e.Kind == Attest.Obligations.RegulatoryEventKind.Violation ||
+                    e.Kind == Attest.Obligations.RegulatoryEventKind.Fine || e.Kind == Attest.Obligations.RegulatoryEventKind.Sanction)),
+                OpenMajorNonconformities = db.Nonconformities.Count(n => n.Status != Attest.Improvement.NonconformityStatus.Closed && n.Grade == Attest.Improvement.FindingGrade.Major),
+                OpenMinorNonconformities = db.Nonconformities.Count(n => n.Status != Attest.Improvement.NonconformityStatus.Closed && n.Grade == Attest.Improvement.FindingGrade.Minor),
+                NonconformitiesOverdue = db.Nonconformities.Count(n => n.Status == Attest.Improvement.NonconformityStatus.Open && n.DueOn < today),
+                ExceptionsInForce = db.ComplianceExceptions.Count(e => e.Status == Attest.Exceptions.ExceptionStatus.Approved && e.ValidUntil >= today),
+                ExceptionsExpired = db.ComplianceExceptions.Count(e => e.Status == Attest.Exceptions.ExceptionStatus.Approved && e.ValidUntil < today),
+                ExceptionsAwaiting = db.ComplianceExceptions.Count(e => e.Status == Attest.Exceptions.ExceptionStatus.Requested),
             })
             .SingleAsync(HttpContext.RequestAborted);
         OrganizationName = figures.Name;
@@ -208,6 +238,10 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
         LastRestoreTest = figures.LastRestoreTest;
         ServicesMissedLastMonth = figures.ServicesMissedLastMonth;
         LastMonth = OrganizationTime.MonthText(lastMonth);
+        (Licences, LicencesValid, LicencesExpiring, LicencesExpired) = (figures.Licences, figures.LicencesValid, figures.LicencesExpiring, figures.LicencesExpired);
+        (ObligationsNotMet, ObligationsNotAssessed, ViolationsThisYear) = (figures.ObligationsNotMet, figures.ObligationsNotAssessed, figures.ViolationsThisYear);
+        (OpenMajorNonconformities, OpenMinorNonconformities, NonconformitiesOverdue) = (figures.OpenMajorNonconformities, figures.OpenMinorNonconformities, figures.NonconformitiesOverdue);
+        (ExceptionsInForce, ExceptionsExpired, ExceptionsAwaiting) = (figures.ExceptionsInForce, figures.ExceptionsExpired, figures.ExceptionsAwaiting);
         if (CanRead)
         {
             Ai = await Attest.AiSystems.ImpactAssessmentQueries.FiguresAsync(db, HttpContext.RequestAborted);
