@@ -198,12 +198,36 @@ public static class AttestCore
         services.AddScoped<DemoContinuity>();
         // Nonconformities (clause 10.2).
         services.AddScoped<Improvement.RaiseNonconformity>();
+        services.AddScoped<Improvement.UpdateNonconformity>();
+        services.AddScoped<Improvement.RecordRootCauseAndCorrection>();
+        services.AddScoped<Improvement.SubmitNonconformityForVerification>();
+        services.AddScoped<Improvement.RecordEffectivenessCheck>();
+        services.AddScoped<Improvement.CloseObservation>();
+        services.AddScoped<Improvement.ReopenNonconformity>();
         services.AddScoped<DemoNonconformities>();
         // Obligations, licences and regulatory events (A.5.31–5.34).
+        services.AddScoped<Obligations.SaveObligation>();
+        services.AddScoped<Obligations.RetireObligation>();
+        services.AddScoped<Obligations.SaveRegulatoryEvent>();
+        services.AddScoped<Obligations.RemoveRegulatoryEvent>();
         services.AddScoped<DemoObligations>();
         // Policy and control exceptions.
+        services.AddScoped<Exceptions.RequestException>();
+        services.AddScoped<Exceptions.UpdateException>();
+        services.AddScoped<Exceptions.ApproveException>();
+        services.AddScoped<Exceptions.RejectException>();
+        services.AddScoped<Exceptions.RevokeException>();
+        services.AddScoped<Exceptions.CloseException>();
+        services.AddScoped<Exceptions.RenewException>();
         services.AddScoped<DemoExceptions>();
         // Certification programmes, external audits and certificates.
+        services.AddScoped<Certification.SaveProgramme>();
+        services.AddScoped<Certification.SaveMilestone>();
+        services.AddScoped<Certification.RemoveMilestone>();
+        services.AddScoped<Certification.MoveMilestone>();
+        services.AddScoped<Certification.SaveExternalAudit>();
+        services.AddScoped<Certification.RecordAuditFinding>();
+        services.AddScoped<Certification.SaveCertificate>();
         services.AddScoped<DemoCertification>();
         return services;
     }

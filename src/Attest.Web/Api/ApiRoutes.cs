@@ -30,6 +30,10 @@ public static class ApiRoutes
         v1.MapContinuityApi();
         v1.MapIncidentsApi();
         v1.MapCorrectiveActionsApi();
+        v1.MapObligationsApi();
+        v1.MapNonconformitiesApi();
         v1.MapVulnerabilitiesApi();
+        v1.MapCertificationApi();
+        v1.MapExceptionsApi();
     }
 }

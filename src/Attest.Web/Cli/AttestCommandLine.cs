@@ -72,6 +72,9 @@ public static class AttestCommandLine
         root.Subcommands.Add(AccessCommands.Access(database, output, error));
         root.Subcommands.Add(ContinuityCommands.Availability(database, output, error));
         root.Subcommands.Add(ActionCommands.Actions(database, output, error));
+        root.Subcommands.Add(NonconformityCommands.Nonconformities(database, output, error));
+        root.Subcommands.Add(CertificationCommands.Certification(database, output, error));
+        root.Subcommands.Add(ObligationCommands.Obligations(database, output, error));
         if (DevCommands.Enabled) root.Subcommands.Add(DevCommands.Dev(database, output, error));
         return root;
     }

@@ -77,6 +77,7 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
     public int ExceptionsInForce { get; private set; }
     public int ExceptionsExpired { get; private set; }
     public int ExceptionsAwaiting { get; private set; }
+    public IReadOnlyList<Attest.Certification.CertificationDashboardRow> Certification { get; private set; } = [];
     public Attest.Evidence.EvidenceFreshness.Summary? Evidence { get; private set; }
     /// <summary>When <see cref="Evidence"/> was counted: it is kept for a minute, since counting it visits every required control's evidence.</summary>
     public DateTimeOffset? EvidenceCountedAt { get; private set; }
@@ -245,6 +246,7 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
         if (CanRead)
         {
             Ai = await Attest.AiSystems.ImpactAssessmentQueries.FiguresAsync(db, HttpContext.RequestAborted);
+            Certification = await Attest.Certification.CertificationQueries.DashboardAsync(db, cancellationToken: HttpContext.RequestAborted);
             var key = $"evidence-summary:{organizationId}";
             if (!cache.TryGetValue(key, out (Attest.Evidence.EvidenceFreshness.Summary Summary, DateTimeOffset At) counted))
             {

@@ -14,8 +14,8 @@ public sealed record CorrectiveActionFilter(
     DateOnly? DueBefore = null);
 
 /// <summary>
-/// A corrective action as the register shows it: where it came from (<see cref="SourceLabel"/> is the incident's or exercise's reference and
-/// title, null for sources that do not exist yet in this organization's records) and how long it has been open or overdue, in days.
+/// A corrective action as the register shows it: where it came from (<see cref="SourceLabel"/> is the incident's, exercise's or nonconformity's
+/// reference and title, null for sources that do not exist yet in this organization's records) and how long it has been open or overdue, in days.
 /// </summary>
 public sealed record CorrectiveActionListRow(
     Guid Id, string Reference, string Title, ActionSource Source, Guid? SourceId, string? SourceLabel, Guid? OwnerId, string? OwnerName,
@@ -102,6 +102,7 @@ public static class CorrectiveActionRegister
                 Row = new Projected(a.Id, a.Reference, a.Title, a.Source, a.SourceId,
                     db.Incidents.Where(i => i.Id == a.SourceId).Select(i => i.Reference + " " + i.Title).FirstOrDefault(),
                     db.ContinuityExercises.Where(e => e.Id == a.SourceId).Select(e => e.Reference + " " + e.Title).FirstOrDefault(),
+                    db.Nonconformities.Where(n => n.Id == a.SourceId).Select(n => n.Reference + " " + n.Title).FirstOrDefault(),
                     a.OwnerId, db.Users.Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), a.CreatedAt, a.UpdatedAt, a.DueOn, a.Status, a.CompletedOn, a.Version),
                 a.Description, a.Outcome,
                 Control = db.Controls.Where(c => c.Id == a.ControlId).Select(c => c.Reference).FirstOrDefault(),
@@ -122,6 +123,7 @@ public static class CorrectiveActionRegister
                 Action = a,
                 Incident = db.Incidents.Where(i => i.Id == a.SourceId).Select(i => i.Reference + " " + i.Title).FirstOrDefault(),
                 Exercise = db.ContinuityExercises.Where(e => e.Id == a.SourceId).Select(e => e.Reference + " " + e.Title).FirstOrDefault(),
+                Nonconformity = db.Nonconformities.Where(n => n.Id == a.SourceId).Select(n => n.Reference + " " + n.Title).FirstOrDefault(),
                 Owner = db.Users.Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                 Control = db.Controls.Where(c => c.Id == a.ControlId).Select(c => c.Reference + " " + c.Name).FirstOrDefault(),
                 Risk = db.Risks.Where(r => r.Id == a.RiskId).Select(r => r.Reference + " " + r.Title).FirstOrDefault(),
@@ -130,7 +132,7 @@ public static class CorrectiveActionRegister
         var a = found.Action;
         var raised = OrganizationTime.Date(a.CreatedAt, zone);
         var (open, overdue) = Ageing(a.Status, raised, a.DueOn, a.CompletedOn, OrganizationTime.Date(a.UpdatedAt, zone), today);
-        return new CorrectiveActionDetail(a.Id, a.Reference, a.Title, a.Description, a.Source, a.SourceId, LabelOf(a.Source, found.Incident, found.Exercise), a.OwnerId, found.Owner,
+        return new CorrectiveActionDetail(a.Id, a.Reference, a.Title, a.Description, a.Source, a.SourceId, LabelOf(a.Source, found.Incident, found.Exercise, found.Nonconformity), a.OwnerId, found.Owner,
             raised, a.DueOn, a.Status, a.CompletedOn, a.Outcome, a.ControlId, found.Control, a.RiskId, found.Risk, open, overdue, a.CreatedAt, a.UpdatedAt, a.Version);
     }
 
@@ -177,11 +179,12 @@ public static class CorrectiveActionRegister
         return (daysOpen, overdue);
     }
 
-    /// <summary>The label of the record an action came from: the incident's or exercise's reference and title; null for other sources.</summary>
-    private static string? LabelOf(ActionSource source, string? incident, string? exercise) => source switch
+    /// <summary>The label of the record an action came from: the incident's, exercise's or nonconformity's reference and title; null for other sources.</summary>
+    private static string? LabelOf(ActionSource source, string? incident, string? exercise, string? nonconformity) => source switch
     {
         ActionSource.Incident => incident,
         ActionSource.ContinuityExercise => exercise,
+        ActionSource.Nonconformity => nonconformity,
         _ => null,
     };
 
@@ -189,16 +192,17 @@ public static class CorrectiveActionRegister
         actions.Select(a => new Projected(a.Id, a.Reference, a.Title, a.Source, a.SourceId,
             db.Incidents.Where(i => i.Id == a.SourceId).Select(i => i.Reference + " " + i.Title).FirstOrDefault(),
             db.ContinuityExercises.Where(e => e.Id == a.SourceId).Select(e => e.Reference + " " + e.Title).FirstOrDefault(),
+            db.Nonconformities.Where(n => n.Id == a.SourceId).Select(n => n.Reference + " " + n.Title).FirstOrDefault(),
             a.OwnerId, db.Users.Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), a.CreatedAt, a.UpdatedAt, a.DueOn, a.Status, a.CompletedOn, a.Version));
 
-    private sealed record Projected(Guid Id, string Reference, string Title, ActionSource Source, Guid? SourceId, string? Incident, string? Exercise, Guid? OwnerId, string? Owner,
+    private sealed record Projected(Guid Id, string Reference, string Title, ActionSource Source, Guid? SourceId, string? Incident, string? Exercise, string? Nonconformity, Guid? OwnerId, string? Owner,
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateOnly? DueOn, ActionStatus Status, DateOnly? CompletedOn, int Version)
     {
         public CorrectiveActionListRow ToRow(TimeZoneInfo zone, DateOnly today)
         {
             var raised = OrganizationTime.Date(CreatedAt, zone);
             var (open, overdue) = Ageing(Status, raised, DueOn, CompletedOn, OrganizationTime.Date(UpdatedAt, zone), today);
-            return new CorrectiveActionListRow(Id, Reference, Title, Source, SourceId, LabelOf(Source, Incident, Exercise), OwnerId, Owner, raised, DueOn, Status, CompletedOn,
+            return new CorrectiveActionListRow(Id, Reference, Title, Source, SourceId, LabelOf(Source, Incident, Exercise, Nonconformity), OwnerId, Owner, raised, DueOn, Status, CompletedOn,
                 open, overdue, Version);
         }
     }

@@ -15,11 +15,13 @@ public sealed record NonconformityInput(
     DateOnly? RaisedOn = null,
     string? RaisedBy = null,
     Guid? OwnerId = null,
-    DateOnly? DueOn = null);
+    DateOnly? DueOn = null,
+    string? FrameworkKey = null,
+    string? RequirementCode = null);
 
 /// <summary>
-/// Raises a nonconformity, observation or opportunity for improvement from any source: the source record, requirement, control and
-/// owner must be the organization's. Raised on defaults to today in the organization's zone, raised by to the acting person.
+/// Raises a nonconformity, observation or opportunity for improvement from any source: the source record, requirement (by id, or by framework
+/// key and code), control and owner must be the organization's. Raised on defaults to today in the organization's zone, raised by to the acting person.
 /// </summary>
 public sealed class RaiseNonconformity(AttestDbContext db)
 {
@@ -41,10 +43,7 @@ public sealed class RaiseNonconformity(AttestDbContext db)
         {
             validation.Add(nameof(input.SourceId), $"is not {NonconformitySources.Noun(input.Source)} of this organization.");
         }
-        if (input.RequirementId is { } requirement && !await db.Requirements.AnyAsync(r => r.Id == requirement, cancellationToken))
-        {
-            validation.Add(nameof(input.RequirementId), "is not a requirement of this organization's frameworks.");
-        }
+        var requirement = await NonconformityRequirements.ResolveAsync(db, validation, input.RequirementId, input.FrameworkKey, input.RequirementCode, cancellationToken);
         if (input.ControlId is { } control && !await db.Controls.AnyAsync(c => c.Id == control, cancellationToken))
         {
             validation.Add(nameof(input.ControlId), "is not a control of this organization.");
@@ -68,7 +67,7 @@ public sealed class RaiseNonconformity(AttestDbContext db)
             Source = input.Source,
             SourceId = input.SourceId,
             ExternalReference = input.ExternalReference?.Trim() ?? "",
-            RequirementId = input.RequirementId,
+            RequirementId = requirement,
             ControlId = input.ControlId,
             RaisedOn = input.RaisedOn ?? today,
             RaisedBy = raisedBy ?? "",
@@ -102,4 +101,48 @@ public static class NonconformitySources
         NonconformitySource.RegulatoryEvent => await db.RegulatoryEvents.AnyAsync(e => e.Id == id, cancellationToken),
         _ => false,
     };
+
+    /// <summary>
+    /// Each nonconformity with its source record's reference and title (an audit's certification body), in the same SQL as the query it
+    /// composes with: one scalar subquery per source kind.
+    /// </summary>
+    public static IQueryable<SourcedNonconformity> WithSource(AttestDbContext db, IQueryable<Nonconformity> nonconformities) =>
+        nonconformities.Select(n => new SourcedNonconformity
+        {
+            Record = n,
+            SourceReference = n.Source == NonconformitySource.ExternalAudit ? db.ExternalAudits.Where(a => a.Id == n.SourceId).Select(a => a.Reference).FirstOrDefault()
+                : n.Source == NonconformitySource.Incident ? db.Incidents.Where(i => i.Id == n.SourceId).Select(i => i.Reference).FirstOrDefault()
+                : n.Source == NonconformitySource.RegulatoryEvent ? db.RegulatoryEvents.Where(e => e.Id == n.SourceId).Select(e => e.Reference).FirstOrDefault()
+                : null,
+            SourceTitle = n.Source == NonconformitySource.ExternalAudit ? db.ExternalAudits.Where(a => a.Id == n.SourceId).Select(a => a.CertificationBody).FirstOrDefault()
+                : n.Source == NonconformitySource.Incident ? db.Incidents.Where(i => i.Id == n.SourceId).Select(i => i.Title).FirstOrDefault()
+                : n.Source == NonconformitySource.RegulatoryEvent ? db.RegulatoryEvents.Where(e => e.Id == n.SourceId).Select(e => e.Title).FirstOrDefault()
+                : null,
+        });
+
+    /// <summary>The source record's reference and title (an audit's certification body), e.g. "INC-0004 Leaked cloud access key…"; null when there is none.</summary>
+    public static async Task<string?> LabelAsync(AttestDbContext db, NonconformitySource source, Guid id, CancellationToken cancellationToken) => source switch
+    {
+        NonconformitySource.ExternalAudit => await db.ExternalAudits.Where(a => a.Id == id).Select(a => a.Reference + " " + a.CertificationBody).FirstOrDefaultAsync(cancellationToken),
+        NonconformitySource.Incident => await db.Incidents.Where(i => i.Id == id).Select(i => i.Reference + " " + i.Title).FirstOrDefaultAsync(cancellationToken),
+        NonconformitySource.RegulatoryEvent => await db.RegulatoryEvents.Where(e => e.Id == id).Select(e => e.Reference + " " + e.Title).FirstOrDefaultAsync(cancellationToken),
+        _ => null,
+    };
+
+    /// <summary>Where the source record lives in the app; null when raised by hand or when the source has no page yet.</summary>
+    public static string? Path(NonconformitySource source, Guid? id) => (source, id) switch
+    {
+        (NonconformitySource.ExternalAudit, { } audit) => $"/certification/audits/{audit}",
+        (NonconformitySource.Incident, { } incident) => $"/incidents/{incident}",
+        (NonconformitySource.RegulatoryEvent, { } regulatoryEvent) => $"/obligations/events/{regulatoryEvent}",
+        _ => null,
+    };
+}
+
+/// <summary>A nonconformity with its source record's reference and title, as <see cref="NonconformitySources.WithSource"/> reads them.</summary>
+public sealed class SourcedNonconformity
+{
+    public required Nonconformity Record { get; init; }
+    public string? SourceReference { get; init; }
+    public string? SourceTitle { get; init; }
 }

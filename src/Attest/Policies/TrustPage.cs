@@ -38,12 +38,14 @@ public sealed partial class UpdateTrustPage(AttestDbContext db)
     private static partial Regex SlugPattern();
 }
 
-/// <summary>What anyone on the internet may read about an organization: its own words and its public, published policies. Nothing else.</summary>
+/// <summary>What anyone on the internet may read about an organization: its own words, the certifications it chose to state, and its public, published policies. Nothing else.</summary>
 public static class TrustPage
 {
     public sealed record PublicDocument(string Reference, string Title, string Summary, string Relevance, string Number, DateOnly? EffectiveOn, string? Body);
 
-    public sealed record View(string OrganizationName, string Summary, string CertificationStatement, IReadOnlyList<PublicDocument> Documents);
+    /// <summary>Certifications: the programmes flagged for the trust page, as their certificates and audits stand today.</summary>
+    public sealed record View(string OrganizationName, string Summary, string CertificationStatement, IReadOnlyList<PublicDocument> Documents,
+        IReadOnlyList<Certification.PublicCertification> Certifications);
 
     /// <summary>The page for <paramref name="slug"/>, or null when there is none or it is switched off (the caller answers 404 either way).</summary>
     public static async Task<View?> LoadAsync(AttestDbContext db, string slug, CancellationToken cancellationToken = default)
@@ -61,7 +63,9 @@ public static class TrustPage
             .Select(x => new { x.Reference, x.Id, x.Title, x.Summary, x.Major, x.Minor, x.EffectiveOn, Body = x.PublishFullText ? x.Body : null })
             .ToListAsync(cancellationToken);
         var relevance = await DocumentQueries.RelevanceAsync(db, documents.Select(d => d.Id).ToList(), cancellationToken);
+        var certifications = await Certification.CertificationQueries.PublicAsync(db, cancellationToken);
         return new View(organization.Name, organization.TrustSummary, organization.CertificationStatement,
-            documents.Select(d => new PublicDocument(d.Reference, d.Title, d.Summary, relevance.GetValueOrDefault(d.Id, ""), $"{d.Major}.{d.Minor}", d.EffectiveOn, d.Body)).ToList());
+            documents.Select(d => new PublicDocument(d.Reference, d.Title, d.Summary, relevance.GetValueOrDefault(d.Id, ""), $"{d.Major}.{d.Minor}", d.EffectiveOn, d.Body)).ToList(),
+            certifications);
     }
 }

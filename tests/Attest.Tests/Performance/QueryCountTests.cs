@@ -133,6 +133,27 @@ public sealed partial class QueryCountTests
         // Incidents with timelines, breach records and notifications, reviews linking risks and controls, and corrective actions.
         var grownRisk = await app.WithCoreAsync(organization.Id, (_, db) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Risks.Select(r => r.Id)));
         for (var i = 0; i < 5; i++) await Incidents.IncidentSeeds.AddIncidentAsync(app, organization, $"Grown incident {i}", grownRisk, control, asset);
+        // Obligations with requirement and control links, licences and regulatory events, owned by different people.
+        for (var i = 0; i < 6; i++)
+        {
+            await Obligations.ObligationSeeds.AddObligationsAsync(app, organization, $"Grown {i} ", "CTL-001, CTL-002", organization.People.Values.ElementAt(i % 3).UserId);
+        }
+        // Nonconformities of every grade from incidents and by hand, with actions and effectiveness checks.
+        for (var i = 0; i < 6; i++) await Improvement.NonconformitySeeds.AddSampleNonconformityAsync(app, organization, grownIncident, $"Grown nonconformity {i}");
+        for (var i = 0; i < 6; i++)
+        {
+            await Improvement.NonconformitySeeds.AddNonconformityAsync(app, organization, $"Grown finding {i}", (Attest.Improvement.FindingGrade)(i % 4),
+                organization.People.Values.ElementAt(i % organization.People.Count).UserId, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(i - 3),
+                DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10 - 10 * i), requirementCode: "A.8.15");
+        }
+        // Exceptions: requested, approved (in force and expiring soon) against several controls.
+        for (var i = 0; i < 8; i++)
+        {
+            await Exceptions.ExceptionSeeds.AddExceptionAsync(app, organization, i % 2 == 0 ? control : await app.AddControlAsync(organization, $"Excepted control {i}", "A.8.5"),
+                $"Grown exception {i}", approveUntil: i % 3 == 0 ? null : DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10 * i));
+        }
+        // Certification: more programmes, each with audits, findings and a certificate.
+        for (var i = 0; i < 4; i++) await Certification.CertificationSeeds.AddProgrammeAsync(app, organization, $"Grown programme {i}");
     }
 
     [GeneratedRegex("sql;desc=\"(\\d+) queries\"")]

@@ -34,6 +34,10 @@ public static class RouteTable
         public Vulnerabilities.VulnerabilitySeeds.SeededVulnerabilities Vulnerabilities { get; init; } = null!;
         public Guid CorrectiveAction { get; init; }
         public Incidents.IncidentSeeds.SeededIncident Incident { get; init; } = null!;
+        public Obligations.ObligationSeeds.SeededObligations Obligations { get; init; } = null!;
+        public Guid Nonconformity { get; init; }
+        public Guid Exception { get; init; }
+        public Certification.CertificationSeeds.SeededCertification Certification { get; init; } = null!;
     }
 
     public static async Task<Samples> SeedSamplesAsync(TestApp app, TestOrganization organization)
@@ -54,6 +58,10 @@ public static class RouteTable
         samples = samples with { Vulnerabilities = await Vulnerabilities.VulnerabilitySeeds.AddVulnerabilitiesAsync(app, organization) };
         samples = samples with { CorrectiveAction = await Improvement.ActionSeeds.AddActionAsync(app, organization, "Sample action", organization[OrganizationRole.Admin].UserId) };
         samples = samples with { Incident = await Incidents.IncidentSeeds.AddIncidentAsync(app, organization, riskId: risk.Id, controlId: control, assetId: ai.AssetId) };
+        samples = samples with { Obligations = await Obligations.ObligationSeeds.AddObligationsAsync(app, organization) };
+        samples = samples with { Nonconformity = await Improvement.NonconformitySeeds.AddSampleNonconformityAsync(app, organization, samples.Incident.Id) };
+        samples = samples with { Exception = await Exceptions.ExceptionSeeds.AddExceptionAsync(app, organization, control, approveUntil: DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(2)) };
+        samples = samples with { Certification = await Certification.CertificationSeeds.AddProgrammeAsync(app, organization) };
         return samples with { Training = await app.AddTrainingAsync(organization) };
     }
 
@@ -74,8 +82,15 @@ public static class RouteTable
                 "number" => "1.0",
                 "token" => "sq_000000000000_" + new string('A', 43),
                 "certificationId" => samples.Supplier.CertificationId.ToString(),
+                "id" when pattern.Contains("nonconformities", StringComparison.Ordinal) => samples.Nonconformity.ToString(),
                 "id" when pattern.Contains("incidents", StringComparison.Ordinal) => samples.Incident.Id.ToString(),
+                "id" when pattern.Contains("/certification/audits/", StringComparison.Ordinal) => samples.Certification.AuditId.ToString(),
+                "id" when pattern.Contains("/certification/certificates/", StringComparison.Ordinal) => samples.Certification.CertificateId.ToString(),
+                "id" when pattern.Contains("/certification/", StringComparison.Ordinal) => samples.Certification.ProgrammeId.ToString(),
+                "id" when pattern.StartsWith("/exceptions/", StringComparison.Ordinal) || pattern.Contains("/api/v1/exceptions/", StringComparison.Ordinal) => samples.Exception.ToString(),
                 "id" when pattern.StartsWith("/actions/", StringComparison.Ordinal) || pattern.Contains("corrective-actions", StringComparison.Ordinal) => samples.CorrectiveAction.ToString(),
+                "id" when pattern.Contains("obligations/events", StringComparison.Ordinal) || pattern.Contains("regulatory-events", StringComparison.Ordinal) => samples.Obligations.EventId.ToString(),
+                "id" when pattern.Contains("obligations", StringComparison.Ordinal) => samples.Obligations.RegulationId.ToString(),
                 "id" when pattern.Contains("suppliers/questionnaires", StringComparison.Ordinal) || pattern.Contains("questionnaire-templates", StringComparison.Ordinal) => samples.Supplier.TemplateId.ToString(),
                 "id" when pattern.Contains("suppliers/responses", StringComparison.Ordinal) || pattern.Contains("supplier-questionnaires", StringComparison.Ordinal) => samples.Supplier.QuestionnaireId.ToString(),
                 "id" when pattern.Contains("suppliers", StringComparison.Ordinal) => samples.Supplier.Id.ToString(),

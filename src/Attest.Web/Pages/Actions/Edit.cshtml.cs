@@ -175,6 +175,7 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
         {
             ActionSource.Incident => await db.Incidents.AsNoTracking().Where(i => i.Id == sourceId).Select(i => i.Reference + " " + i.Title).FirstOrDefaultAsync(HttpContext.RequestAborted),
             ActionSource.ContinuityExercise => await db.ContinuityExercises.AsNoTracking().Where(e => e.Id == sourceId).Select(e => e.Reference + " " + e.Title).FirstOrDefaultAsync(HttpContext.RequestAborted),
+            ActionSource.Nonconformity => await db.Nonconformities.AsNoTracking().Where(n => n.Id == sourceId).Select(n => n.Reference + " " + n.Title).FirstOrDefaultAsync(HttpContext.RequestAborted),
             _ => null,
         };
         return null;

@@ -69,6 +69,8 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
     [BindProperty] public ActionForm ActionInput { get; set; } = new();
     [BindProperty] public string? NoteText { get; set; }
     public IncidentDetail? Detail { get; private set; }
+    /// <summary>The nonconformities raised from this incident (clause 10.2).</summary>
+    public IReadOnlyList<Attest.Improvement.RaisedNonconformity> Nonconformities { get; private set; } = [];
     public IReadOnlyList<SupplierChoice> Suppliers { get; private set; } = [];
     public List<string> ActionErrors { get; } = [];
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
@@ -169,6 +171,7 @@ public sealed class EditModel(AttestDbContext db, IAuthorizationService authoriz
         Zone = IncidentForms.Zone(HttpContext);
         Now = Instant.Now(Db.Clock);
         Detail = await IncidentQueries.DetailAsync(Db, id, HttpContext.RequestAborted);
+        Nonconformities = await Attest.Improvement.NonconformityRegister.ForSourceAsync(Db, Attest.Improvement.NonconformitySource.Incident, id, HttpContext.RequestAborted);
     }
 
     private void Fill()
