@@ -123,6 +123,22 @@ internal static partial class ScaleBench
             new("continuity exercises (200)", "/continuity/exercises", 50),
             new("availability (100 services × 24 months)", "/continuity/availability", 50),
             new("API: continuity figures", "/api/v1/continuity/figures", 50),
+            new("obligations register (2,000)", "/obligations", 50),
+            new("obligations not compliant", "/obligations?status=NotCompliant", 50),
+            new("licences (600), by expiry", "/obligations/licences", 50),
+            new("licences expiring", "/obligations?licence=Expiring", 50),
+            new("obligation detail", $"/obligations/{samples.Obligation}", 50),
+            new("API: obligation figures", "/api/v1/obligations/figures", 50),
+            new("nonconformity register (5,000)", "/nonconformities", 50),
+            new("nonconformities, overdue", "/nonconformities?state=overdue", 50),
+            new("nonconformity detail", $"/nonconformities/{samples.Nonconformity}", 50),
+            new("API: nonconformity figures", "/api/v1/nonconformities/figures", 50),
+            new("exceptions (1,000)", "/exceptions", 50),
+            new("exceptions, expired", "/exceptions?status=expired", 50),
+            new("exception detail", $"/exceptions/{samples.Exception}", 50),
+            new("certification programmes with readiness", "/certification", 50),
+            new("certification programme with timeline and readiness", $"/certification/{samples.Programme}", 50),
+            new("API: certification status", "/api/v1/certification/status", 50),
         };
         var rows = new List<(RouteCase Case, double Median, double P95, int Queries, double AllocatedKb)>();
         foreach (var route in cases)
@@ -260,7 +276,7 @@ internal static partial class ScaleBench
     }
 
     private sealed record Samples(string Control, string Requirement, string Document, string Asset, string AiSystem, string? Assessment, string Risk, string Evidence,
-        string EvidenceControl, string Incident);
+        string EvidenceControl, string Incident, string Obligation, string Nonconformity, string Exception, string Programme);
 
     private static async Task<Samples> SamplesAsync(HttpClient client, string token)
     {
@@ -293,7 +309,10 @@ internal static partial class ScaleBench
         }
         if (evidence is null || evidenceControl is null) throw new InvalidOperationException("No evidence item on the first page supports a generated control.");
         var incident = (await Get("/api/v1/incidents")).GetProperty("rows")[0].GetProperty("id").GetString()!;
-        return new Samples(control, requirement, document, asset, system, assessment, risk, evidence, evidenceControl, incident);
+        string First(JsonElement page) => page.GetProperty("rows")[0].GetProperty("id").GetString()!;
+        var programme = (await Get("/api/v1/certification/programmes"))[0].GetProperty("programmeId").GetString()!;
+        return new Samples(control, requirement, document, asset, system, assessment, risk, evidence, evidenceControl, incident,
+            First(await Get("/api/v1/obligations")), First(await Get("/api/v1/nonconformities")), First(await Get("/api/v1/exceptions")), programme);
     }
 
     /// <summary>wrk at 50 connections over a mix of pages; the session cookie is sent with every request.</summary>
