@@ -38,8 +38,9 @@ public sealed class RouteAuthorizationTests
         Assert.Equal(AnonymousRoutes.Order(), routes.Where(r => r.Anonymous).Select(r => r.Pattern).Distinct().Order());
     }
 
+    // Authorization does not depend on the database: SQLite only. Every GET route is still read on PostgreSQL by QueryCountTests.
     [Theory]
-    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [InlineData("sqlite")]
     public async Task EachRole_GetsExactlyTheReadsItsPolicyAllows(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
