@@ -104,7 +104,11 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
             ContainBy(Attest.Incidents.IncidentSeverity.Medium), ContainBy(Attest.Incidents.IncidentSeverity.Low));
         var lastMonth = OrganizationTime.AddMonths(OrganizationTime.Month(today), -1);
         var yearStart = new DateOnly(today.Year, 1, 1);
-        var licenceHorizon = today.AddDays(Attest.Obligations.LicenceValidity.ExpiringWithinDays);
+        // Licence states with the register's own SQL boundaries (ObligationRegister.WhereLicence mirrors LicenceValidity).
+        var licences = db.Obligations.Where(l => l.Kind == Attest.Obligations.ObligationKind.Licence && !l.Retired);
+        var licencesValid = Attest.Obligations.ObligationRegister.WhereLicence(licences, Attest.Obligations.LicenceState.Valid, today);
+        var licencesExpiring = Attest.Obligations.ObligationRegister.WhereLicence(licences, Attest.Obligations.LicenceState.Expiring, today);
+        var licencesExpired = Attest.Obligations.ObligationRegister.WhereLicence(licences, Attest.Obligations.LicenceState.Expired, today);
         // One round trip for the whole dashboard.
         var figures = await db.Organizations.AsNoTracking()
             .Where(o => o.Id == organizationId)
@@ -171,11 +175,11 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
                 LastRestoreTest = db.ContinuityExercises.Where(e => e.Type == Attest.Continuity.ExerciseType.RestoreTest && e.Result != Attest.Continuity.ExerciseResult.Planned && e.HeldOn <= today)
                     .Max(e => (DateOnly?)e.HeldOn),
                 ServicesMissedLastMonth = db.AvailabilityRecords.Count(a => a.Month == lastMonth && a.UptimePercent < a.TargetPercent),
-                Licences = db.Obligations.Count(l => l.Kind == Attest.Obligations.ObligationKind.Licence && !l.Retired),
-                // Valid today (expiring soon still counts), as LicenceValidity judges it: last day inclusive, started.
-                LicencesValid = db.Obligations.Count(l => l.Kind == Attest.Obligations.ObligationKind.Licence && !l.Retired && l.ValidUntil >= today && (l.ValidFrom == null || l.ValidFrom <= today)),
-                LicencesExpiring = db.Obligations.Count(l => l.Kind == Attest.Obligations.ObligationKind.Licence && !l.Retired && l.ValidUntil >= today && l.ValidUntil <= licenceHorizon),
-                LicencesExpired = db.Obligations.Count(l => l.Kind == Attest.Obligations.ObligationKind.Licence && !l.Retired && l.ValidUntil < today),
+                Licences = licences.Count(),
+                // Valid today: expiring soon still counts as valid.
+                LicencesValid = licencesValid.Count() + licencesExpiring.Count(),
+                LicencesExpiring = licencesExpiring.Count(),
+                LicencesExpired = licencesExpired.Count(),
                 ObligationsNotMet = db.Obligations.Count(o => !o.Retired && (o.Status == Attest.Obligations.ComplianceStatus.NotCompliant || o.Status == Attest.Obligations.ComplianceStatus.PartiallyCompliant)),
                 ObligationsNotAssessed = db.Obligations.Count(o => !o.Retired && o.Kind != Attest.Obligations.ObligationKind.Licence && o.Status == Attest.Obligations.ComplianceStatus.NotAssessed),
                 ViolationsThisYear = db.RegulatoryEvents.Count(e => e.OccurredOn >= yearStart && (e.Kind == Attest.Obligations.RegulatoryEventKind.Violation ||
