@@ -61,4 +61,18 @@ public static class OrganizationTime
         var offset = zone.IsAmbiguousTime(unspecified) ? zone.GetAmbiguousTimeOffsets(unspecified).Max() : zone.GetUtcOffset(unspecified);
         return Instant.Truncate(new DateTimeOffset(unspecified, offset));
     }
+
+    /// <summary>
+    /// The first instant of <paramref name="day"/> in <paramref name="zone"/>, as UTC. Where a daylight-saving change skips midnight,
+    /// the day starts at the first wall-clock time that exists.
+    /// </summary>
+    public static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        for (var minutes = 0; minutes <= 180; minutes += 30)
+        {
+            if (FromLocal(local.AddMinutes(minutes), zone) is { } instant) return instant.ToUniversalTime();
+        }
+        return new DateTimeOffset(local, TimeSpan.Zero);
+    }
 }

@@ -155,6 +155,21 @@ public abstract class AttestDbContext : IdentityUserContext<User, Guid>, IDataPr
     public DbSet<Certification.ExternalAudit> ExternalAudits => Set<Certification.ExternalAudit>();
     public DbSet<Certification.Certificate> Certificates => Set<Certification.Certificate>();
     public DbSet<Exceptions.ComplianceException> ComplianceExceptions => Set<Exceptions.ComplianceException>();
+    public DbSet<Objectives.Objective> Objectives => Set<Objectives.Objective>();
+    public DbSet<Objectives.ObjectiveOwner> ObjectiveOwners => Set<Objectives.ObjectiveOwner>();
+    public DbSet<Objectives.ObjectiveFramework> ObjectiveFrameworks => Set<Objectives.ObjectiveFramework>();
+    public DbSet<Objectives.Measure> Measures => Set<Objectives.Measure>();
+    public DbSet<Objectives.Measurement> Measurements => Set<Objectives.Measurement>();
+    public DbSet<InternalAudits.AuditProgramme> AuditProgrammes => Set<InternalAudits.AuditProgramme>();
+    public DbSet<InternalAudits.AuditProgrammeFramework> AuditProgrammeFrameworks => Set<InternalAudits.AuditProgrammeFramework>();
+    public DbSet<InternalAudits.InternalAudit> InternalAudits => Set<InternalAudits.InternalAudit>();
+    public DbSet<InternalAudits.AuditChecklistItem> AuditChecklistItems => Set<InternalAudits.AuditChecklistItem>();
+    public DbSet<InternalAudits.AuditItemEvidence> AuditItemEvidence => Set<InternalAudits.AuditItemEvidence>();
+    public DbSet<Reviews.ManagementReview> ManagementReviews => Set<Reviews.ManagementReview>();
+    public DbSet<Reviews.ReviewDecision> ReviewDecisions => Set<Reviews.ReviewDecision>();
+    public DbSet<AuditPacks.PackSigningKey> PackSigningKeys => Set<AuditPacks.PackSigningKey>();
+    public DbSet<AuditPacks.AuditPackExport> AuditPackExports => Set<AuditPacks.AuditPackExport>();
+    public DbSet<Reminders.ReminderDelivery> ReminderDeliveries => Set<Reminders.ReminderDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -9,6 +9,9 @@ public sealed class CrossOrganizationWriteException(string message) : InvalidOpe
 /// <summary>Raised when a write would alter a published document version, which is kept exactly as it was published.</summary>
 public sealed class PublishedVersionChangeException(string message) : InvalidOperationException(message);
 
+/// <summary>Raised when a write would alter a dated record that is kept exactly as it was taken (a measurement, a held review's inputs).</summary>
+public sealed class ImmutableRecordChangeException(string message) : InvalidOperationException(message);
+
 /// <summary>Before every save: puts new records in the acting organization, refuses writes across organizations, bumps versions and times.</summary>
 internal static class RecordGuard
 {
@@ -40,6 +43,17 @@ internal static class RecordGuard
             if (entry.Entity is Organization organization && acting is not null && entry.State != EntityState.Added && organization.Id != acting)
             {
                 throw new CrossOrganizationWriteException("Another organization's settings cannot be changed here.");
+            }
+
+            if (entry.Entity is Objectives.Measurement && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new ImmutableRecordChangeException("A measurement is a dated record and never changes; take a new measurement instead.");
+            }
+            if (entry.Entity is Reviews.ManagementReview && entry.State == EntityState.Modified &&
+                entry.Property(nameof(Reviews.ManagementReview.InputsJson)).OriginalValue is string &&
+                entry.Property(nameof(Reviews.ManagementReview.InputsJson)).IsModified)
+            {
+                throw new ImmutableRecordChangeException("A held management review's inputs are frozen as they were on the review date.");
             }
 
             if (entry.Entity is Policies.DocumentVersion && entry.State is EntityState.Modified or EntityState.Deleted &&
