@@ -229,6 +229,14 @@ public static class AttestCore
         services.AddScoped<Certification.RecordAuditFinding>();
         services.AddScoped<Certification.SaveCertificate>();
         services.AddScoped<DemoCertification>();
+        // Objectives, measures and measurements (clauses 6.2, 9.1).
+        services.AddScoped<DemoObjectives>();
+        // Internal audit programme, audits and checklists (clause 9.2).
+        services.AddScoped<DemoInternalAudits>();
+        // Management reviews (clause 9.3).
+        services.AddScoped<DemoManagementReviews>();
+        // Audit packs (signed "as at" exports for the certification auditor).
+        // Reminders and e-mail (my tasks, SMTP digests).
         return services;
     }
 

@@ -17,7 +17,8 @@ public sealed record DemoLogin(OrganizationRole Role, string Email, string Passw
 public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> users, Frameworks.LoadBuiltInFrameworks frameworks, DemoPolicies policies, DemoAssets assets, DemoRisks risks,
     DemoEvidence evidence, DemoChecks checks, DemoPeople personnel, DemoTraining training, DemoSuppliers suppliers, DemoOnboarding onboarding, DemoAccessReviews accessReviews,
     DemoContinuity continuity, DemoVulnerabilities vulnerabilities, DemoIncidents incidents, DemoObligations obligations, DemoNonconformities nonconformities,
-    DemoExceptions exceptions, DemoCertification certification)
+    DemoExceptions exceptions, DemoCertification certification, DemoObjectives objectives, DemoInternalAudits internalAudits,
+    DemoManagementReviews managementReviews)
 {
     public const string OrganizationName = "Lumen Professional Services";
     public const string SecondOrganizationName = "Lumen Sandbox";
@@ -97,6 +98,9 @@ public sealed class LoadDemoOrganization(AttestDbContext db, UserManager<User> u
             await obligations.RunAsync(owners, cancellationToken);
             await exceptions.RunAsync(owners, cancellationToken);
             await certification.RunAsync(owners, cancellationToken);
+            await objectives.RunAsync(owners, cancellationToken);
+            await internalAudits.RunAsync(owners, cancellationToken);
+            await managementReviews.RunAsync(owners, cancellationToken);
             // The admin and the CISO also run a second, empty organization, to show switching.
             using (db.Acting.ActIn(sandbox.Id, OrganizationRole.Admin))
             {

@@ -1,0 +1,14 @@
+using Attest.Data;
+using Attest.Organizations;
+
+namespace Attest.Demo;
+
+/// <summary>The demo organization's ManagementReviews; filled in with issue 9.</summary>
+public sealed class DemoManagementReviews(AttestDbContext db)
+{
+    public Task RunAsync(IReadOnlyDictionary<OrganizationRole, Guid> people, CancellationToken cancellationToken = default)
+    {
+        _ = db;
+        return Task.CompletedTask;
+    }
+}
