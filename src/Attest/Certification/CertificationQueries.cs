@@ -234,7 +234,7 @@ public static class CertificationQueries
         var readiness = new Dictionary<string, ReadinessReport>();
         foreach (var key in programmes.Select(p => p.FrameworkKey).OfType<string>().Where(k => withReadiness && CertificationReadiness.Frameworks.Contains(k)).Distinct())
         {
-            readiness[key] = await CertificationReadiness.ComputeAsync(db, key, today, cancellationToken);
+            readiness[key] = await CertificationReadiness.CurrentAsync(db, key, today, cancellationToken);
         }
         var statuses = programmes
             .Select(p => Evaluate(p.Programme, p.FrameworkKey, p.Owner, milestones.GetValueOrDefault(p.Programme.Id, []), certificates.GetValueOrDefault(p.Programme.Id, []), today,

@@ -44,6 +44,30 @@ public static class CertificationReadiness
     public const int EvidenceThresholdPercent = 80;
     /// <summary>8.2: a risk assessment must have been completed within this many months.</summary>
     public const int RiskAssessmentMonths = 12;
+    /// <summary>9.1: every active measure of the framework's objectives has a value for a period ending within this many months.</summary>
+    public const int MeasurementMonths = 2;
+    /// <summary>9.2 / 9.3: an internal audit must have been completed, and a management review held, within this many months.</summary>
+    public const int AuditAndReviewMonths = 12;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Organization, string Framework, DateOnly Today, long Sequence), ReadinessReport> Cache = new();
+    private const int CacheLimit = 512;
+
+    /// <summary>
+    /// Readiness as <see cref="ComputeAsync"/> gives it, served from memory while nothing has changed: every change to the organization's
+    /// records adds to its audit chain, so the chain's head sequence (one single-row read) and the day identify the records' state exactly.
+    /// Use this on pages and endpoints; the first request after any change computes afresh.
+    /// </summary>
+    public static async Task<ReadinessReport> CurrentAsync(AttestDbContext db, string frameworkKey, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        if (db.CurrentOrganizationId is not { } organization) return await ComputeAsync(db, frameworkKey, today, cancellationToken);
+        var sequence = await db.AuditChainHeads.AsNoTracking().Select(h => (long?)h.Sequence).FirstOrDefaultAsync(cancellationToken) ?? 0;
+        var key = (organization, frameworkKey, today, sequence);
+        if (Cache.TryGetValue(key, out var cached)) return cached;
+        var report = await ComputeAsync(db, frameworkKey, today, cancellationToken);
+        if (Cache.Count >= CacheLimit) Cache.Clear();
+        Cache[key] = report;
+        return report;
+    }
 
     public static async Task<ReadinessReport> ComputeAsync(AttestDbContext db, string frameworkKey, DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -60,8 +84,12 @@ public static class CertificationReadiness
         var yearAgo = new DateTimeOffset(today.AddMonths(-RiskAssessmentMonths).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
         var frameworkIds = db.Frameworks.Where(f => f.Key == frameworkKey).Select(f => f.Id);
-        var programmes = db.CertificationProgrammes.Where(p => !p.Archived && p.FrameworkId != null && frameworkIds.Contains(p.FrameworkId.Value)).Select(p => p.Id);
-        var milestones = db.Milestones.Where(m => programmes.Contains(m.ProgrammeId) && m.Status == MilestoneStatus.Done);
+        var requirementIds = db.Requirements.Where(r => frameworkIds.Contains(r.FrameworkId)).Select(r => r.Id);
+        var objectives = db.Objectives.Where(o => o.Status == Objectives.ObjectiveStatus.Active
+            && db.ObjectiveFrameworks.Any(f => f.ObjectiveId == o.Id && frameworkIds.Contains(f.FrameworkId)));
+        var measures = db.Measures.Where(m => !m.Retired && objectives.Any(o => o.Id == m.ObjectiveId));
+        var measuredSince = today.AddMonths(-MeasurementMonths);
+        var auditsSince = today.AddMonths(-AuditAndReviewMonths);
         var policies = db.Documents.Where(d => d.Kind == Policies.DocumentKind.Policy && !d.Retired);
         var published = db.Documents.Where(d => !d.Retired && d.PublishedVersionId != null);
         var applicable = db.Controls.Where(c => c.Status != Controls.ImplementationStatus.NotApplicable);
@@ -105,15 +133,31 @@ public static class CertificationReadiness
                 AiSystems = aiSystems.Count(),
                 AiWithoutAssessment = aiSystems.Count(s => !db.ImpactAssessmentSystems.Any(l => l.AiSystemId == s.Id && db.ImpactAssessments.Any(a => a.Id == l.AssessmentId
                     && a.ApprovedNumber != "" && !a.ReassessmentDue && (a.NextReviewOn == null || a.NextReviewOn >= today)))),
-                Programmes = programmes.Count(),
-                InternalAudit = milestones.Where(m => m.Kind == MilestoneKind.InternalAudit && m.DoneOn != null).OrderByDescending(m => m.DoneOn).Select(m => m.DoneOn).FirstOrDefault(),
-                ManagementReview = milestones.Where(m => m.Kind == MilestoneKind.ManagementReview && m.DoneOn != null).OrderByDescending(m => m.DoneOn).Select(m => m.DoneOn).FirstOrDefault(),
+                Objectives = objectives.Count(),
+                ObjectivesWithoutMeasure = objectives.Count(o => !db.Measures.Any(m => m.ObjectiveId == o.Id && !m.Retired)),
+                ObjectivesWithoutOwner = objectives.Count(o => o.OwnerId == null),
+                Measures = measures.Count(),
+                MeasuresUnmeasured = measures.Count(m => !db.Measurements.Any(v => v.MeasureId == m.Id && v.PeriodEnd >= measuredSince)),
+                InternalAudit = db.InternalAudits
+                    .Where(a => a.Status == InternalAudits.InternalAuditStatus.Completed && a.CompletedOn != null
+                        && db.AuditChecklistItems.Any(i => i.AuditId == a.Id && requirementIds.Contains(i.RequirementId)))
+                    .OrderByDescending(a => a.CompletedOn).Select(a => a.CompletedOn).FirstOrDefault(),
+                InternalAuditReference = db.InternalAudits
+                    .Where(a => a.Status == InternalAudits.InternalAuditStatus.Completed && a.CompletedOn != null
+                        && db.AuditChecklistItems.Any(i => i.AuditId == a.Id && requirementIds.Contains(i.RequirementId)))
+                    .OrderByDescending(a => a.CompletedOn).Select(a => a.Reference).FirstOrDefault(),
+                ManagementReview = db.ManagementReviews.Where(r => r.Status == Reviews.ManagementReviewStatus.Held)
+                    .OrderByDescending(r => r.HeldOn).Select(r => (DateOnly?)r.HeldOn).FirstOrDefault(),
+                ManagementReviewReference = db.ManagementReviews.Where(r => r.Status == Reviews.ManagementReviewStatus.Held)
+                    .OrderByDescending(r => r.HeldOn).Select(r => r.Reference).FirstOrDefault(),
                 OpenMajors = db.Nonconformities.Count(n => n.Grade == Improvement.FindingGrade.Major && n.Status != Improvement.NonconformityStatus.Closed),
                 OverdueActions = db.CorrectiveActions.Count(a => (a.Status == Improvement.ActionStatus.Open || a.Status == Improvement.ActionStatus.InProgress)
                     && a.DueOn != null && a.DueOn < today),
             })
             .FirstOrDefaultAsync(cancellationToken) ?? new Counts();
         counts.YearAgo = yearAgo;
+        counts.AuditsSince = auditsSince;
+        counts.MeasuredSince = measuredSince;
         var training = await Training.TrainingFigures.ByCourseAsync(db, today, cancellationToken);
         var trained = new Training.CompletionRate(training.Sum(c => c.Rate.Done), training.Sum(c => c.Rate.Assigned));
         return new ReadinessReport(frameworkKey, today, Clauses(frameworkKey, aims, methodology, counts, trained));
@@ -154,7 +198,9 @@ public static class CertificationReadiness
                 new("6.1.3", "The SoA is approved and every high risk has a treatment", c.SoaApproved is not null && methodology is not null && c.HighRisksUndecided == 0,
                     (c.SoaApproved is { } soa ? $"SoA {soa / 1000}.{soa % 1000} approved" : "the SoA has not been approved") + "; " +
                     (methodology is null ? "no risk methodology" : $"{Count(c.HighRisksUndecided, "risk")} above what a risk owner may accept with no treatment decided"), $"/soa/{key}"),
-                new("6.2", "Objectives are set and planned", false, "objectives are recorded with the objectives register", null),
+                new("6.2", "Objectives serving this standard are set, owned and measured", c.Objectives > 0 && c.ObjectivesWithoutMeasure == 0 && c.ObjectivesWithoutOwner == 0,
+                    c.Objectives == 0 ? "no active objective serves this standard"
+                        : $"{Count(c.Objectives, "active objective")}: {c.ObjectivesWithoutMeasure} without a measure, {c.ObjectivesWithoutOwner} without an owner", "/objectives"),
             ]),
             new("7", "Support",
             [
@@ -179,10 +225,13 @@ public static class CertificationReadiness
             [
                 new("9.1", $"Evidence is current for at least {EvidenceThresholdPercent} % of applicable controls", c.Applicable > 0 && Percent(c.Evidenced, c.Applicable) >= EvidenceThresholdPercent,
                     c.Applicable == 0 ? "no applicable controls are recorded" : $"{Percent(c.Evidenced, c.Applicable)} % have current evidence ({c.Evidenced} of {c.Applicable}); the threshold is {EvidenceThresholdPercent} %", "/evidence"),
-                new("9.2", "An internal audit has been done", c.InternalAudit is not null,
-                    Milestone(c, c.InternalAudit, "internal audit") + " (until internal audits are recorded in Attest, 9.2 reads the programme's \"internal audit\" milestone)", "/certification"),
-                new("9.3", "A management review has been held", c.ManagementReview is not null,
-                    Milestone(c, c.ManagementReview, "management review") + " (until management reviews are recorded in Attest, 9.3 reads the programme's \"management review\" milestone)", "/certification"),
+                new("9.1", $"Every objective measure has a value from the last {MeasurementMonths} months", c.Measures > 0 && c.MeasuresUnmeasured == 0,
+                    c.Measures == 0 ? "no active measure of this standard's objectives"
+                        : $"{c.MeasuresUnmeasured} of {Count(c.Measures, "active measure")} have no value for a period ending on or after {c.MeasuredSince:yyyy-MM-dd}", "/objectives"),
+                new("9.2", $"An internal audit covering this standard was completed within {AuditAndReviewMonths} months", c.InternalAudit is { } audited && audited >= c.AuditsSince,
+                    c.InternalAudit is { } audit ? $"{c.InternalAuditReference} was completed on {audit:yyyy-MM-dd}" : "no internal audit covering this standard has been completed", "/internal-audits"),
+                new("9.3", $"A management review was held within {AuditAndReviewMonths} months", c.ManagementReview is { } reviewed && reviewed >= c.AuditsSince,
+                    c.ManagementReview is { } review ? $"{c.ManagementReviewReference} was held on {review:yyyy-MM-dd}" : "no management review has been held", "/management-reviews"),
             ]),
             new("10", "Improvement",
             [
@@ -201,10 +250,6 @@ public static class CertificationReadiness
         }
         return clauses;
     }
-
-    private static string Milestone(Counts c, DateOnly? done, string what) =>
-        c.Programmes == 0 ? $"no certification programme for this standard records the {what}"
-        : done is { } on ? $"the {what} milestone was done on {on:yyyy-MM-dd}" : $"the {what} milestone is not done";
 
     private static int Percent(int part, int whole) => whole == 0 ? 0 : part * 100 / whole;
 
@@ -238,9 +283,17 @@ public static class CertificationReadiness
         public int PastReview { get; init; }
         public int AiSystems { get; init; }
         public int AiWithoutAssessment { get; init; }
-        public int Programmes { get; init; }
+        public int Objectives { get; init; }
+        public int ObjectivesWithoutMeasure { get; init; }
+        public int ObjectivesWithoutOwner { get; init; }
+        public int Measures { get; init; }
+        public int MeasuresUnmeasured { get; init; }
         public DateOnly? InternalAudit { get; init; }
+        public string? InternalAuditReference { get; init; }
         public DateOnly? ManagementReview { get; init; }
+        public string? ManagementReviewReference { get; init; }
+        public DateOnly AuditsSince { get; set; }
+        public DateOnly MeasuredSince { get; set; }
         public int OpenMajors { get; init; }
         public int OverdueActions { get; init; }
     }

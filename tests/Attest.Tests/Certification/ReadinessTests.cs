@@ -47,7 +47,7 @@ public sealed class ReadinessTests
         var report = await ReadinessAsync(app, organization, "iso27001-2022");
         Assert.Equal(["4", "5", "6", "7", "8", "9", "10"], report.Clauses.Select(c => c.Clause));
         Assert.Equal([50, 66, 33, 33, 0, 0, 50], report.Clauses.Select(c => c.Percent));
-        Assert.Equal((7, 21, 33), (report.MetCount, report.CheckCount, report.Percent));
+        Assert.Equal((7, 22, 31), (report.MetCount, report.CheckCount, report.Percent));
         Assert.Equal("1 issue concerning the ISMS recorded", Check(report, "4.1", "Internal").Detail);
         Assert.Equal("no active obligations are recorded", Check(report, "4.2", "The obligations").Detail);
         Assert.Equal("no scope statement has been written", Check(report, "4.3", "The scope").Detail);
@@ -55,19 +55,22 @@ public sealed class ReadinessTests
         Assert.Equal("1 of 2 applicable controls have no owner", Check(report, "5.3", "Every applicable control").Detail);
         Assert.Equal("methodology v1; 0 of 2 open risks have no inherent rating under it", Check(report, "6.1.2", "A risk methodology").Detail);
         Assert.Equal("the SoA has not been approved; 1 risk above what a risk owner may accept with no treatment decided", Check(report, "6.1.3", "The SoA").Detail);
-        Assert.Equal(("objectives are recorded with the objectives register", false), (Check(report, "6.2", "Objectives").Detail, Check(report, "6.2", "Objectives").Met));
+        Assert.Equal(("no active objective serves this standard", false), (Check(report, "6.2", "Objectives").Detail, Check(report, "6.2", "Objectives").Met));
+        Assert.Equal(("no active measure of this standard's objectives", false), (Check(report, "9.1", "Every objective measure").Detail, Check(report, "9.1", "Every objective measure").Met));
         Assert.Equal("no training is due yet", Check(report, "7.2", "Training").Detail);
         Assert.True(Check(report, "7.5", "Published documents are within").Met);
         Assert.Equal("50 % implemented (1 of 2); the threshold is 90 %", Check(report, "8.1", "At least 90 %").Detail);
         Assert.Equal("no risk assessment has been completed", Check(report, "8.2", "A risk assessment").Detail);
         Assert.Equal("1 open treatment task overdue", Check(report, "8.3", "No risk treatment").Detail);
         Assert.Equal("50 % have current evidence (1 of 2); the threshold is 80 %", Check(report, "9.1", "Evidence").Detail);
-        Assert.StartsWith("no certification programme for this standard records the internal audit", Check(report, "9.2", "An internal audit").Detail);
+        Assert.Equal("no internal audit covering this standard has been completed", Check(report, "9.2", "An internal audit").Detail);
+        Assert.Equal(("no management review has been held", false), (Check(report, "9.3", "A management review").Detail, Check(report, "9.3", "A management review").Met));
         Assert.Equal(("0 major nonconformities open", true), (Check(report, "10.2", "No major").Detail, Check(report, "10.2", "No major").Met));
         Assert.Equal("1 corrective action overdue", Check(report, "10.2", "No corrective").Detail);
         Assert.Equal("/soa/iso27001-2022", Check(report, "6.1.3", "The SoA").Href);
 
-        // 6.1.3 needs both: the SoA approved, then the last high risk given a treatment. The internal audit milestone done meets 9.2.
+        // 6.1.3 needs both: the SoA approved, then the last high risk given a treatment. A completed internal audit with a checklist
+        // item on this standard meets 9.2; an owned objective serving it with a measure valued last month meets 6.2 and 9.1.
         await app.WithCoreAsync(organization.Id, (s, _) => s.GetRequiredService<Attest.Soa.ApproveSoa>().RunAsync("iso27001-2022", false, "First"));
         var approved = Check(await ReadinessAsync(app, organization, "iso27001-2022"), "6.1.3", "The SoA");
         Assert.False(approved.Met);
@@ -77,24 +80,45 @@ public sealed class ReadinessTests
             var version = await db.Risks.Where(r => r.Id == high).Select(r => r.Version).SingleAsync();
             await s.GetRequiredService<SaveRisk>().RunAsync(high, new RiskInput("Prompt injection", InherentLikelihood: 4, InherentImpact: 4, Treatment: RiskTreatment.Mitigate, Version: version));
             var framework = await db.Frameworks.Where(f => f.Key == "iso27001-2022").Select(f => f.Id).SingleAsync();
-            var programme = new CertificationProgramme { Name = "ISO 27001", Standard = "ISO/IEC 27001:2022", FrameworkId = framework, TargetOn = today.AddMonths(6) };
-            db.CertificationProgrammes.Add(programme);
-            db.Milestones.Add(new Milestone { ProgrammeId = programme.Id, Kind = MilestoneKind.InternalAudit, Title = "Internal audit", Status = MilestoneStatus.Done, DoneOn = today.AddDays(-3) });
+            var clause92 = await db.Requirements.Where(r => r.FrameworkId == framework && r.Code == "9.2").Select(r => r.Id).SingleAsync();
+            var audit = new Attest.InternalAudits.InternalAudit { Reference = "IA-001", Title = "Q3 internal audit", Status = Attest.InternalAudits.InternalAuditStatus.Completed,
+                PlannedStart = today.AddDays(-10), PlannedEnd = today.AddDays(-3), CompletedOn = today.AddDays(-3) };
+            db.InternalAudits.Add(audit);
+            db.AuditChecklistItems.Add(new Attest.InternalAudits.AuditChecklistItem { AuditId = audit.Id, RequirementId = clause92, Result = Attest.InternalAudits.AuditResult.Conforming });
+            var objective = new Attest.Objectives.Objective { Reference = "OBJ-01", Title = "Protect client data", OwnerId = contributor, StartOn = today.AddMonths(-6) };
+            db.Objectives.Add(objective);
+            db.ObjectiveFrameworks.Add(new Attest.Objectives.ObjectiveFramework { ObjectiveId = objective.Id, FrameworkId = framework });
+            var measure = new Attest.Objectives.Measure { ObjectiveId = objective.Id, Title = "Open critical vulnerabilities", Source = Attest.Objectives.MeasureSource.Manual, Target = 0,
+                Comparison = Attest.Objectives.TargetComparison.EqualTo, Direction = Attest.Objectives.MeasureDirection.LowerIsBetter, Unit = Attest.Objectives.MeasureUnit.Count };
+            db.Measures.Add(measure);
+            var lastMonth = Attest.Objectives.MeasurePeriod.Month(today.AddMonths(-1), TimeZoneInfo.Utc);
+            db.Measurements.Add(new Attest.Objectives.Measurement { MeasureId = measure.Id, PeriodStart = lastMonth.Start, PeriodEnd = lastMonth.End, Value = 0,
+                Status = Attest.Objectives.MeasureStatus.Green, Kind = Attest.Objectives.MeasurementKind.Manual, Note = "Scanner report", TakenAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         });
         var flipped = await ReadinessAsync(app, organization, "iso27001-2022");
         Assert.True(Check(flipped, "6.1.3", "The SoA").Met);
         Assert.EndsWith("approved; 0 risks above what a risk owner may accept with no treatment decided", Check(flipped, "6.1.3", "The SoA").Detail);
-        Assert.StartsWith($"the internal audit milestone was done on {today.AddDays(-3):yyyy-MM-dd}", Check(flipped, "9.2", "An internal audit").Detail);
-        Assert.Equal([50, 66, 66, 33, 0, 33, 50], flipped.Clauses.Select(c => c.Percent));
+        Assert.Equal(($"IA-001 was completed on {today.AddDays(-3):yyyy-MM-dd}", true), (Check(flipped, "9.2", "An internal audit").Detail, Check(flipped, "9.2", "An internal audit").Met));
+        Assert.Equal(("1 active objective: 0 without a measure, 0 without an owner", true), (Check(flipped, "6.2", "Objectives").Detail, Check(flipped, "6.2", "Objectives").Met));
+        Assert.True(Check(flipped, "9.1", "Every objective measure").Met);
+        Assert.Equal([50, 66, 100, 33, 0, 50, 50], flipped.Clauses.Select(c => c.Percent));
+
+        // Pages read readiness through a cache keyed by the audit chain's head: unchanged records give the same report, any change a fresh one.
+        var cached = await app.WithCoreAsync(organization.Id, (_, db) => CertificationReadiness.CurrentAsync(db, "iso27001-2022", today));
+        Assert.Same(cached, await app.WithCoreAsync(organization.Id, (_, db) => CertificationReadiness.CurrentAsync(db, "iso27001-2022", today)));
+        await app.AddActionAsync(organization, "Another overdue action", dueOn: today.AddDays(-1));
+        var afterChange = await app.WithCoreAsync(organization.Id, (_, db) => CertificationReadiness.CurrentAsync(db, "iso27001-2022", today));
+        Assert.NotSame(cached, afterChange);
+        Assert.Equal("2 corrective actions overdue", Check(afterChange, "10.2", "No corrective").Detail);
 
         // ISO 42001: the AIMS reads issues concerning it, its own clause 5.2, and adds the impact assessment check to clause 8.
         var aims = await ReadinessAsync(app, organization, "iso42001-2023");
-        Assert.Equal([4, 3, 3, 3, 4, 3, 2], aims.Clauses.Select(c => c.Checks.Count));
+        Assert.Equal([4, 3, 3, 3, 4, 4, 2], aims.Clauses.Select(c => c.Checks.Count));
         Assert.Equal("no issues concerning the AIMS are recorded", Check(aims, "4.1", "Internal").Detail);
         Assert.False(Check(aims, "5.2", "An AI policy").Met);
         Assert.Equal(("no AI systems are recorded", false), (Check(aims, "8.4", "Every AI system").Detail, Check(aims, "8.4", "Every AI system").Met));
-        Assert.StartsWith("no certification programme for this standard", Check(aims, "9.2", "An internal audit").Detail);
+        Assert.Equal("no internal audit covering this standard has been completed", Check(aims, "9.2", "An internal audit").Detail);
         await app.AddAiSystemAsync(organization);
         await app.AddAiSystemAsync(organization, "Unassessed agent");
         await app.WithCoreAsync(organization.Id, (_, db) => db.ImpactAssessments.Where(a => a.Title == "Assessment of Unassessed agent")
