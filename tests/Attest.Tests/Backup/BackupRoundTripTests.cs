@@ -15,16 +15,16 @@ public sealed class BackupRoundTripTests
     [Fact]
     public async Task ABackup_RoundTripsSqliteToPostgresToSqlite_WithEveryRecordEqual()
     {
-        await using var first = await TestApp.StartAsync("sqlite");
+        await using var first = await TestApp.StartOwnAsync("sqlite");
         await first.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
         var organizationId = await first.WithCoreAsync(null, (_, db) => db.Organizations.Where(o => o.Name == LoadDemoOrganization.OrganizationName).Select(o => o.Id).SingleAsync());
         var original = await BackupAsync(first, organizationId);
 
-        await using var postgres = await TestApp.StartAsync("postgres");
+        await using var postgres = await TestApp.StartOwnAsync("postgres");
         await RestoreAsync(postgres, original);
         var viaPostgres = await BackupAsync(postgres, organizationId);
 
-        await using var last = await TestApp.StartAsync("sqlite");
+        await using var last = await TestApp.StartOwnAsync("sqlite");
         await RestoreAsync(last, viaPostgres);
         var roundTripped = await BackupAsync(last, organizationId);
 
@@ -44,7 +44,7 @@ public sealed class BackupRoundTripTests
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task RestoringIntoADatabaseThatHoldsTheOrganization_IsRefusedAndChangesNothing(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        await using var app = await TestApp.StartOwnAsync(provider);
         var organization = await app.SeedOrganizationAsync();
         var backup = await BackupAsync(app, organization.Id);
         var parties = await app.WithCoreAsync(null, (_, db) => db.InterestedParties.IgnoreQueryFilters().CountAsync());
@@ -59,12 +59,12 @@ public sealed class BackupRoundTripTests
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task ABackupWithABadRow_IsRejectedNamingTheFileAndLine_AndRestoresNothing(string provider)
     {
-        await using var source = await TestApp.StartAsync("sqlite");
+        await using var source = await TestApp.StartOwnAsync("sqlite");
         var organization = await source.SeedOrganizationAsync();
         await source.WithCoreAsync(organization.Id, (s, _) => s.GetRequiredService<UpdateScope>().RunAsync(Context.ScopeTests.Scope("S", 0)));
         var backup = Tamper(await BackupAsync(source, organization.Id), "data/ScopeRevision.jsonl", "{\"Revision\":\"not a number\"}");
 
-        await using var target = await TestApp.StartAsync(provider);
+        await using var target = await TestApp.StartOwnAsync(provider);
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => RestoreAsync(target, backup));
 
         Assert.Contains("data/ScopeRevision.jsonl line 2", error.Errors.Keys.Single());
@@ -75,7 +75,7 @@ public sealed class BackupRoundTripTests
     [Fact]
     public async Task AFileThatIsNotABackup_IsRejected()
     {
-        await using var app = await TestApp.StartAsync("sqlite");
+        await using var app = await TestApp.StartOwnAsync("sqlite");
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => RestoreAsync(app, "just text"u8.ToArray()));
 

@@ -16,7 +16,7 @@ public sealed class DemoOrganizationTests
     [InlineData("sqlite")]
     public async Task TheDemo_LoadsACompleteOrganization_AndLoadingItAgainOnlyRenewsThePasswords(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        await using var app = await TestApp.StartOwnAsync(provider);
 
         var first = await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
         var organizationId = await app.WithCoreAsync(null, (_, db) => db.Organizations.Where(o => o.Name == LoadDemoOrganization.OrganizationName).Select(o => o.Id).SingleAsync());

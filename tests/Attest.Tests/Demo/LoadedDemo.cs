@@ -27,7 +27,7 @@ public sealed class LoadedDemo : IAsyncLifetime
 
     private static async Task<(TestApp, Guid)> LoadAsync(string provider)
     {
-        var app = await TestApp.StartAsync(provider);
+        var app = await TestApp.StartOwnAsync(provider);
         await app.WithCoreAsync(null, (s, _) => s.GetRequiredService<LoadDemoOrganization>().RunAsync());
         var organizationId = await app.WithCoreAsync(null, (_, db) => db.Organizations.Where(o => o.Name == LoadDemoOrganization.OrganizationName).Select(o => o.Id).SingleAsync());
         return (app, organizationId);

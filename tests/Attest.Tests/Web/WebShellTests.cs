@@ -45,7 +45,7 @@ public sealed class WebShellTests
     [Fact]
     public async Task AnUnexpectedError_ShowsAnErrorPage_WithoutTheStackTrace()
     {
-        await using var app = await TestApp.StartAsync("sqlite");
+        await using var app = await TestApp.StartOwnAsync("sqlite");
         var organization = await app.SeedOrganizationAsync();
         var browser = await app.SignInAsync(organization[OrganizationRole.Manager]);
         await app.WithCoreAsync(null, (_, db) => db.Database.ExecuteSqlRawAsync("DROP TABLE \"ContextIssues\""));
@@ -65,7 +65,7 @@ public sealed class WebShellTests
     [Fact]
     public async Task HealthIsAnonymous_OpenApiNeedsSignIn_AndMetricsNeedAnAdmin()
     {
-        await using var app = await TestApp.StartAsync("sqlite");
+        await using var app = await TestApp.StartOwnAsync("sqlite");
         var organization = await app.SeedOrganizationAsync();
         var reader = app.Server.WithToken((await app.IssueTokenAsync(organization, organization[OrganizationRole.Auditor], ApiTokenScope.Read)).Token);
         var admin = app.Server.WithToken((await app.IssueTokenAsync(organization, organization[OrganizationRole.Admin], ApiTokenScope.Read)).Token);
