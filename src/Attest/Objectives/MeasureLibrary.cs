@@ -124,7 +124,7 @@ public static class MeasureRules
 /// <summary>The named measures Attest computes. Add a measure here with its test; keys never change once released.</summary>
 public static class MeasureLibrary
 {
-    private static readonly List<INamedMeasure> Measures = [];
+    private static readonly List<INamedMeasure> Measures = [.. Objectives.Measures.LiveMeasures.All];
 
     public static IReadOnlyList<INamedMeasure> All => Measures;
 

@@ -32,14 +32,16 @@ public static class MeasureQueries
     /// exactly as they were taken. Rows come ordered strategic before operational, by objective reference, then by the measure's position.
     /// </summary>
     /// <param name="months">How many months of history to return, counting back from the month of <paramref name="asAt"/>.</param>
+    /// <param name="onlyMeasure">Reads that one measure only (a measure's own page).</param>
     public static async Task<IReadOnlyList<MeasureRow>> AsAtAsync(AttestDbContext db, DateOnly asAt, int months = 12, bool includeRetired = false,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Guid? onlyMeasure = null)
     {
         var measures = await (
             from m in db.Measures.AsNoTracking()
             join o in db.Objectives.AsNoTracking() on m.ObjectiveId equals o.Id
             where includeRetired || (!m.Retired && o.Status != ObjectiveStatus.Retired)
-            orderby o.Kind, o.Reference, m.Position, m.Title
+            where onlyMeasure == null || m.Id == onlyMeasure
+            orderby o.Kind == ObjectiveKind.Strategic ? 0 : 1, o.Reference, m.Position, m.Title
             select new
             {
                 ObjectiveId = o.Id, o.Reference, ObjectiveTitle = o.Title, o.Kind, o.Status, o.OwnerId,
