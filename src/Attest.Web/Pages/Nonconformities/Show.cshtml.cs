@@ -61,6 +61,8 @@ public sealed class ShowModel(AttestDbContext db, IAuthorizationService authoriz
     public bool IsNew => Id == "new";
     public NonconformityDetail? Detail { get; private set; }
     public bool CanEdit { get; private set; }
+    /// <summary>Internal audits that re-audit this finding's requirement (clause 10.2: was the correction effective?), latest first.</summary>
+    public IReadOnlyList<Attest.InternalAudits.ReauditRow> Reaudits { get; private set; } = [];
     public NonconformitySource NewSource { get; private set; }
     public Guid? NewSourceId { get; private set; }
     public string? NewSourceLabel { get; private set; }
@@ -204,6 +206,7 @@ public sealed class ShowModel(AttestDbContext db, IAuthorizationService authoriz
             return NotFound();
         }
         var record = await db.Nonconformities.AsNoTracking().FirstAsync(n => n.Id == id, HttpContext.RequestAborted);
+        Reaudits = await Attest.InternalAudits.InternalAuditRegister.ReauditsOfAsync(db, id, HttpContext.RequestAborted);
         CanEdit = (await authorization.AuthorizeAsync(User, record, RecordOperations.Edit)).Succeeded;
         return null;
     }
