@@ -78,6 +78,27 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
     public int ExceptionsExpired { get; private set; }
     public int ExceptionsAwaiting { get; private set; }
     public IReadOnlyList<Attest.Certification.CertificationDashboardRow> Certification { get; private set; } = [];
+    /// <summary>Active objectives with their measures' stored values as at today, strategic first.</summary>
+    public IReadOnlyList<DashboardObjective> Objectives { get; private set; } = [];
+    public IReadOnlyList<Attest.Reports.FrameworkCompliance> Compliance { get; private set; } = [];
+    public Attest.Reports.RiskSummary? Risks { get; private set; }
+    public IReadOnlyList<Attest.Reports.OverdueOwner> Overdue { get; private set; } = [];
+    /// <summary>Owners shown in the overdue table; the rest are counted in one line.</summary>
+    public const int OverdueOwnersShown = 10;
+    public int IncidentsThisMonth { get; private set; }
+    public int SeriousIncidentsThisMonth { get; private set; }
+    public string ThisMonth { get; private set; } = "";
+    public Attest.Training.CompletionRate TrainingCompletion { get; private set; } = new(0, 0);
+    public int AccessReviewsLate { get; private set; }
+
+    public IEnumerable<(DashboardObjective Objective, Attest.Objectives.MeasureQueries.MeasureRow Measure)> NeedsAttention =>
+        Objectives.SelectMany(o => o.Measures.Where(m => m.Status == Attest.Objectives.MeasureStatus.Red).Select(m => (o, m)));
+
+    public sealed record DashboardObjective(Guid Id, string Reference, string Title, Attest.Objectives.ObjectiveKind Kind, string? Owner,
+        IReadOnlyList<Attest.Objectives.MeasureQueries.MeasureRow> Measures);
+
+    public static string Trend(Attest.Objectives.MeasureQueries.MeasureRow measure) =>
+        Attest.Objectives.MeasureTrendSvg.Render(measure.MeasureTitle, Attest.Objectives.MeasureTrendSvg.Points(measure.History), measure.Latest?.Target ?? measure.Target, measure.Unit);
     public Attest.Evidence.EvidenceFreshness.Summary? Evidence { get; private set; }
     /// <summary>When <see cref="Evidence"/> was counted: it is kept for a minute, since counting it visits every required control's evidence.</summary>
     public DateTimeOffset? EvidenceCountedAt { get; private set; }
@@ -89,27 +110,47 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
         Role = acting.Role!.Value;
         var organizationId = acting.RequireOrganization();
         var me = acting.UserId ?? Guid.Empty;
+        // The zone and the incident SLA settings in one round trip (the dashboard is held to its query budget).
+        var start = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => new
+            {
+                o.TimeZone,
+                // Scalars, not the settings entity: an entity here would be read by a query of its own.
+                Critical = db.IncidentSettings.Select(i => (int?)i.CriticalContainMinutes).FirstOrDefault(),
+                High = db.IncidentSettings.Select(i => (int?)i.HighContainMinutes).FirstOrDefault(),
+                Medium = db.IncidentSettings.Select(i => (int?)i.MediumContainMinutes).FirstOrDefault(),
+                Low = db.IncidentSettings.Select(i => (int?)i.LowContainMinutes).FirstOrDefault(),
+            })
+            .SingleAsync(HttpContext.RequestAborted);
         // Today as the organization lives it: licences, certificates and exceptions lapse at the end of their last day there.
-        var today = OrganizationTime.Date(db.Clock.GetUtcNow(), await OrganizationTime.ZoneAsync(db, HttpContext.RequestAborted));
+        var today = OrganizationTime.Date(db.Clock.GetUtcNow(), OrganizationTime.Zone(start.TimeZone));
         var myTitle = db.Memberships.Where(m => m.UserId == me).Select(m => m.JobTitle);
-        var myEmail = Attest.People.PersonLookup.KeyOf(await db.Users.Where(u => u.Id == me).Select(u => u.Email).FirstOrDefaultAsync(HttpContext.RequestAborted));
+        // The middleware has read the signed-in person's e-mail already.
+        var myEmail = Attest.People.PersonLookup.KeyOf(Attest.Web.Security.SignedInPersonExtensions.SignedInPerson(HttpContext)?.Email);
         // The person record of the signed-in user: linked to the account, else with its e-mail (as PersonLookup matches).
         var myPerson = db.People.Where(p => p.UserId == me || (p.UserId == null && p.EmailKey == myEmail)).Select(p => p.Id);
         var certificationHorizon = today.AddDays(60);
         // An open incident not contained within its severity's limit is breaching its SLA now.
-        var sla = await Attest.Incidents.IncidentSettingsQueries.LoadAsync(db, HttpContext.RequestAborted);
+        var sla = Attest.Incidents.IncidentSettings.Defaults();
+        if (start.Critical is not null) (sla.CriticalContainMinutes, sla.HighContainMinutes, sla.MediumContainMinutes, sla.LowContainMinutes) = (start.Critical.Value, start.High!.Value, start.Medium!.Value, start.Low!.Value);
         var now = db.Clock.GetUtcNow();
         DateTimeOffset ContainBy(Attest.Incidents.IncidentSeverity severity) => now - Attest.Incidents.IncidentClock.Limits(sla, severity).Contain;
         var (criticalBy, highBy, mediumBy, lowBy) = (ContainBy(Attest.Incidents.IncidentSeverity.Critical), ContainBy(Attest.Incidents.IncidentSeverity.High),
             ContainBy(Attest.Incidents.IncidentSeverity.Medium), ContainBy(Attest.Incidents.IncidentSeverity.Low));
         var lastMonth = OrganizationTime.AddMonths(OrganizationTime.Month(today), -1);
         var yearStart = new DateOnly(today.Year, 1, 1);
+        var thisMonth = OrganizationTime.Month(today);
+        var yearAgo = today.AddMonths(-12);
+        var serious = new[] { Attest.Incidents.IncidentSeverity.Critical, Attest.Incidents.IncidentSeverity.High };
+        var currentAssessment = db.ImpactAssessments.Where(a => a.ApprovedNumber != "" && !a.ReassessmentDue && (a.NextReviewOn == null || a.NextReviewOn >= today));
+        var openRisks = db.Risks.Where(r => r.Status != Attest.Risks.RiskStatus.Closed);
         // Licence states with the register's own SQL boundaries (ObligationRegister.WhereLicence mirrors LicenceValidity).
         var licences = db.Obligations.Where(l => l.Kind == Attest.Obligations.ObligationKind.Licence && !l.Retired);
         var licencesValid = Attest.Obligations.ObligationRegister.WhereLicence(licences, Attest.Obligations.LicenceState.Valid, today);
         var licencesExpiring = Attest.Obligations.ObligationRegister.WhereLicence(licences, Attest.Obligations.LicenceState.Expiring, today);
         var licencesExpired = Attest.Obligations.ObligationRegister.WhereLicence(licences, Attest.Obligations.LicenceState.Expired, today);
-        // One round trip for the whole dashboard.
+        // One round trip for the whole dashboard. Every count is correlated with the organization row: a bare db.X.Count() is evaluated
+        // on its own, before the query is translated, and would cost a round trip each.
         var figures = await db.Organizations.AsNoTracking()
             .Where(o => o.Id == organizationId)
             .Select(o => new
@@ -117,16 +158,16 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
                 o.Name,
                 Revision = db.Scopes.Select(s => s.Revision).FirstOrDefault(),
                 ScopeChangedAt = db.Scopes.Select(s => (DateTimeOffset?)s.UpdatedAt).FirstOrDefault(),
-                Exclusions = db.ScopeExclusions.Count(),
-                Parties = db.InterestedParties.Count(),
-                Issues = db.ContextIssues.Count(),
-                Members = db.Memberships.Count(),
+                Exclusions = db.ScopeExclusions.Count(x => x.OrganizationId == o.Id),
+                Parties = db.InterestedParties.Count(x => x.OrganizationId == o.Id),
+                Issues = db.ContextIssues.Count(x => x.OrganizationId == o.Id),
+                Members = db.Memberships.Count(x => x.OrganizationId == o.Id),
                 Audit = db.AuditChainHeads.Select(h => h.Sequence).FirstOrDefault(),
-                Controls = db.Controls.Count(),
+                Controls = db.Controls.Count(x => x.OrganizationId == o.Id),
                 ImplementedControls = db.Controls.Count(c => c.Status == Attest.Controls.ImplementationStatus.Implemented),
-                SoaVersions = db.SoaVersions.Count(),
+                SoaVersions = db.SoaVersions.Count(x => x.OrganizationId == o.Id),
                 Published = db.Documents.Count(d => d.PublishedVersionId != null && !d.Retired),
-                Assets = db.Assets.Count(),
+                Assets = db.Assets.Count(x => x.OrganizationId == o.Id),
                 MyNotifications = db.Notifications.Count(n => n.UserId == me && n.ReadAt == null),
                 OpenRisks = db.Risks.Count(r => r.Status != Attest.Risks.RiskStatus.Closed),
                 RiskReviewsOverdue = db.Risks.Count(r => r.Status != Attest.Risks.RiskStatus.Closed && r.NextReviewOn != null && r.NextReviewOn < today),
@@ -190,6 +231,27 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
                 ExceptionsInForce = db.ComplianceExceptions.Count(e => e.Status == Attest.Exceptions.ExceptionStatus.Approved && e.ValidUntil >= today),
                 ExceptionsExpired = db.ComplianceExceptions.Count(e => e.Status == Attest.Exceptions.ExceptionStatus.Approved && e.ValidUntil < today),
                 ExceptionsAwaiting = db.ComplianceExceptions.Count(e => e.Status == Attest.Exceptions.ExceptionStatus.Requested),
+                // The AI registry's figures (ImpactAssessmentQueries.FiguresAsync), folded in to spare a round trip.
+                AiSystems = db.AiSystems.Count(x => x.OrganizationId == o.Id),
+                AiCurrent = db.AiSystems.Count(s => db.ImpactAssessmentSystems.Any(l => l.AiSystemId == s.Id && currentAssessment.Any(a => a.Id == l.AssessmentId))),
+                AiDue = db.ImpactAssessments.Count(a => a.ApprovedNumber != "" && (a.ReassessmentDue || (a.NextReviewOn != null && a.NextReviewOn < today))),
+                AiHigh = db.ImpactEntries.Count(e => e.Nature == Attest.AiSystems.ImpactNature.Harm && e.ResidualSeverity * e.ResidualLikelihood >= 15 &&
+                    db.ImpactAssessments.Any(a => a.Id == e.AssessmentId && a.ApprovedNumber != "")),
+                // Open risks per residual level index of the current methodology (RiskSummary names them), and those above their target level.
+                Methodology = db.RiskMethodologies.OrderByDescending(m => m.Number).Select(m => m.Definition).FirstOrDefault(),
+                Level0 = openRisks.Count(r => r.ResidualLevel == 0),
+                Level1 = openRisks.Count(r => r.ResidualLevel == 1),
+                Level2 = openRisks.Count(r => r.ResidualLevel == 2),
+                Level3 = openRisks.Count(r => r.ResidualLevel == 3),
+                Level4 = openRisks.Count(r => r.ResidualLevel == 4),
+                Level5 = openRisks.Count(r => r.ResidualLevel == 5),
+                AboveAppetite = openRisks.Count(r => r.ResidualLevel != null && r.TargetLevel != null && r.ResidualLevel > r.TargetLevel),
+                IncidentsThisMonth = db.Incidents.Count(i => i.DetectedMonth == thisMonth),
+                SeriousThisMonth = db.Incidents.Count(i => i.DetectedMonth == thisMonth && serious.Contains(i.Severity)),
+                // Training completion as the training page defines it (TrainingFigures.CompletionDefinition).
+                TrainingDone = db.TrainingAssignments.Count(a => a.CancelledOn == null && a.CompletedOn != null && a.CompletedOn > yearAgo),
+                TrainingNotDone = db.TrainingAssignments.Count(a => a.CancelledOn == null && a.CompletedOn == null && a.DueOn <= today),
+                AccessReviewsLate = db.AccessReviewCampaigns.Count(c => c.Status == Attest.AccessReviews.CampaignStatus.Open && c.DueOn < today),
             })
             .SingleAsync(HttpContext.RequestAborted);
         OrganizationName = figures.Name;
@@ -247,9 +309,20 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
         (ObligationsNotMet, ObligationsNotAssessed, ViolationsThisYear) = (figures.ObligationsNotMet, figures.ObligationsNotAssessed, figures.ViolationsThisYear);
         (OpenMajorNonconformities, OpenMinorNonconformities, NonconformitiesOverdue) = (figures.OpenMajorNonconformities, figures.OpenMinorNonconformities, figures.NonconformitiesOverdue);
         (ExceptionsInForce, ExceptionsExpired, ExceptionsAwaiting) = (figures.ExceptionsInForce, figures.ExceptionsExpired, figures.ExceptionsAwaiting);
+        Ai = new Attest.AiSystems.AiDashboardFigures(figures.AiSystems, figures.AiCurrent, figures.AiDue, figures.AiHigh);
+        Risks = Attest.Reports.RiskSummary.From(figures.Methodology, figures.OpenRisks, [figures.Level0, figures.Level1, figures.Level2, figures.Level3, figures.Level4, figures.Level5],
+            figures.AboveAppetite, figures.TasksOverdue, figures.RiskReviewsOverdue);
+        (IncidentsThisMonth, SeriousIncidentsThisMonth, ThisMonth) = (figures.IncidentsThisMonth, figures.SeriousThisMonth, OrganizationTime.MonthText(thisMonth));
+        TrainingCompletion = new Attest.Training.CompletionRate(figures.TrainingDone, figures.TrainingDone + figures.TrainingNotDone);
+        AccessReviewsLate = figures.AccessReviewsLate;
         if (CanRead)
         {
-            Ai = await Attest.AiSystems.ImpactAssessmentQueries.FiguresAsync(db, HttpContext.RequestAborted);
+            var measures = await Attest.Objectives.MeasureQueries.AsAtAsync(db, today, cancellationToken: HttpContext.RequestAborted);
+            Objectives = measures.Where(m => m.ObjectiveStatus == Attest.Objectives.ObjectiveStatus.Active).GroupBy(m => m.ObjectiveId)
+                .Select(g => new DashboardObjective(g.Key, g.First().ObjectiveReference, g.First().ObjectiveTitle, g.First().ObjectiveKind, g.First().ObjectiveOwnerName, g.ToList()))
+                .ToList();
+            Overdue = await Attest.Reports.OverdueByOwner.ListAsync(db, today, cancellationToken: HttpContext.RequestAborted);
+            Compliance = await Attest.Reports.ComplianceStatus.PerFrameworkAsync(db, cancellationToken: HttpContext.RequestAborted);
             Certification = await Attest.Certification.CertificationQueries.DashboardAsync(db, cancellationToken: HttpContext.RequestAborted);
             var key = $"evidence-summary:{organizationId}";
             if (!cache.TryGetValue(key, out (Attest.Evidence.EvidenceFreshness.Summary Summary, DateTimeOffset At) counted))

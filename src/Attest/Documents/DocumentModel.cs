@@ -46,3 +46,13 @@ public sealed record KeyValueTable(IReadOnlyList<(string Key, string Value)> Row
 /// </param>
 public sealed record Table(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<double> ColumnWeights)
     : DocumentBlock;
+
+/// <summary>
+/// A line chart drawn with vector paths (no bitmap): a value axis labelled with its bounds, the points joined in order — a point
+/// without a value breaks the line —, and an optional target drawn as a dashed line.
+/// </summary>
+/// <param name="Title">Printed above the chart.</param>
+/// <param name="Points">The series in order, each with the label printed under it (e.g. "Oct 26") and its value, if any.</param>
+/// <param name="Target">Drawn as a dashed horizontal line; null draws none.</param>
+/// <param name="Unit">Appended to the axis values, e.g. "%" or "h"; empty for plain numbers.</param>
+public sealed record LineChart(string Title, IReadOnlyList<(string Label, double? Value)> Points, double? Target = null, string Unit = "") : DocumentBlock;

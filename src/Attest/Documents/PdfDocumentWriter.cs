@@ -133,7 +133,7 @@ internal static class PdfText
 
     /// <summary>
     /// Reduces text to what the fonts can show: line breaks become <c>\n</c>, tabs become spaces, invisible
-    /// formatting characters are dropped and every other character outside WinAnsi becomes one <c>?</c>.
+    /// formatting characters are dropped, ≥ ≤ ≠ become >= <= != and every other character outside WinAnsi becomes one <c>?</c>.
     /// </summary>
     public static string Sanitize(string text)
     {
@@ -171,6 +171,16 @@ internal static class PdfText
                 // Invisible to the author, so printing them as '?' would garble text that looks clean;
                 // WinAnsi's soft hyphen would even print as a visible hyphen.
                 case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
+                    break;
+                // Comparison signs of targets ("≥ 99.9 %") have no WinAnsi glyph; their two-character forms read the same.
+                case '\u2265':
+                    result.Append(">=");
+                    break;
+                case '\u2264':
+                    result.Append("<=");
+                    break;
+                case '\u2260':
+                    result.Append("!=");
                     break;
                 default:
                     result.Append(TryEncode(c, out _) ? c : '?');
@@ -397,6 +407,9 @@ internal sealed class PdfLayout
                     break;
                 case Table table:
                     RenderGrid(table);
+                    break;
+                case LineChart chart:
+                    RenderChart(chart);
                     break;
                 case null:
                     throw new ArgumentNullException(nameof(document), "The document contains a null block.");
@@ -637,6 +650,90 @@ internal sealed class PdfLayout
         }
 
         _y -= BlockGap + 4;
+    }
+
+    private const double ChartHeight = 110;
+    private const double ChartAxisWidth = 48;
+    private const double ChartLabelSize = 7;
+
+    /// <summary>
+    /// Draws the chart with path operators: axes as stroked lines, the target as a dashed line ("[3 2] 0 d"), the series as a blue
+    /// polyline broken at missing values, and each value as a small filled square. The scale spans the values and the target.
+    /// </summary>
+    private void RenderChart(LineChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart.Points);
+        var titleLines = PdfText.Wrap(chart.Title ?? "", PdfFont.HelveticaBold, BodySize, ContentWidth);
+        var height = titleLines.Count * BodyLeading + 4 + ChartHeight + ChartLabelSize + 8;
+        EnsureRoom(height);
+        foreach (var line in titleLines) Line(Margin, PdfFont.HelveticaBold, BodySize, BodyLeading, Black, line);
+        _y -= 4;
+
+        var unit = string.IsNullOrWhiteSpace(chart.Unit) ? "" : (chart.Unit == "%" ? " %" : " " + chart.Unit.Trim());
+        var values = chart.Points.Where(p => p.Value is { } v && double.IsFinite(v)).Select(p => p.Value!.Value).ToList();
+        if (chart.Target is { } t && double.IsFinite(t)) values.Add(t);
+        var min = values.Count == 0 ? 0 : values.Min();
+        var max = values.Count == 0 ? 1 : values.Max();
+        if (max - min < 1e-9) { max += max == 0 ? 1 : Math.Abs(max) * 0.05; min -= min == 0 ? 0 : Math.Abs(min) * 0.05; }
+
+        var left = Margin + ChartAxisWidth;
+        var right = PageWidth - Margin - 6;
+        var top = _y - 4;
+        var bottom = _y - ChartHeight;
+        double X(int i) => chart.Points.Count <= 1 ? (left + right) / 2 : left + (right - left) * i / (chart.Points.Count - 1);
+        double Y(double v) => bottom + (top - bottom) * (v - min) / (max - min);
+
+        // Axes.
+        Path(0.6, "0.45 0.45 0.45 RG", null, [(left, top), (left, bottom), (right, bottom)]);
+        Text(Margin, top - ChartLabelSize, PdfFont.Helvetica, ChartLabelSize, Grey, PdfText.Sanitize(Axis(max) + unit));
+        Text(Margin, bottom, PdfFont.Helvetica, ChartLabelSize, Grey, PdfText.Sanitize(Axis(min) + unit));
+
+        if (chart.Target is { } target && double.IsFinite(target))
+        {
+            Path(0.8, "0.2 0.2 0.2 RG", "[3 2] 0 d", [(left, Y(target)), (right, Y(target))]);
+            var label = PdfText.Sanitize("target " + Axis(target) + unit);
+            Text(right - PdfText.MeasureWidth(label, PdfFont.Helvetica, ChartLabelSize), Y(target) + 2, PdfFont.Helvetica, ChartLabelSize, Grey, label);
+        }
+
+        var segment = new List<(double, double)>();
+        for (var i = 0; i <= chart.Points.Count; i++)
+        {
+            if (i < chart.Points.Count && chart.Points[i].Value is { } v && double.IsFinite(v))
+            {
+                segment.Add((X(i), Y(v)));
+                continue;
+            }
+            if (segment.Count > 1) Path(1.4, "0.15 0.39 0.92 RG", null, segment);
+            segment.Clear();
+        }
+        for (var i = 0; i < chart.Points.Count; i++)
+        {
+            if (chart.Points[i].Value is not { } v || !double.IsFinite(v)) continue;
+            _page.Append("q 0.15 0.39 0.92 rg ").Append(PdfText.Number(X(i) - 1.8)).Append(' ').Append(PdfText.Number(Y(v) - 1.8)).Append(" 3.6 3.6 re f Q\n");
+        }
+
+        // Labels under the points; every other one when they would crowd.
+        var step = chart.Points.Count > 8 ? 2 : 1;
+        for (var i = 0; i < chart.Points.Count; i++)
+        {
+            if (i % step != 0 && i != chart.Points.Count - 1) continue;
+            var label = PdfText.Sanitize(chart.Points[i].Label ?? "").Replace('\n', ' ');
+            Text(X(i) - PdfText.MeasureWidth(label, PdfFont.Helvetica, ChartLabelSize) / 2, bottom - ChartLabelSize - 2, PdfFont.Helvetica, ChartLabelSize, Grey, label);
+        }
+
+        _pageIsEmpty = false;
+        _y = bottom - ChartLabelSize - 8 - BlockGap;
+    }
+
+    private static string Axis(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private void Path(double width, string colour, string? dash, IReadOnlyList<(double X, double Y)> points)
+    {
+        _page.Append("q ").Append(PdfText.Number(width)).Append(" w ").Append(colour).Append(' ');
+        if (dash is not null) _page.Append(dash).Append(' ');
+        for (var i = 0; i < points.Count; i++)
+            _page.Append(PdfText.Number(points[i].X)).Append(' ').Append(PdfText.Number(points[i].Y)).Append(i == 0 ? " m " : " l ");
+        _page.Append("S Q\n");
     }
 
     private static List<IReadOnlyList<string>> WrapCells(IReadOnlyList<string> cells, double[] edges, PdfFont font)
