@@ -139,6 +139,19 @@ internal static partial class ScaleBench
             new("certification programmes with readiness", "/certification", 50),
             new("certification programme with timeline and readiness", $"/certification/{samples.Programme}", 50),
             new("API: certification status", "/api/v1/certification/status", 50),
+            new("dashboard with objectives, compliance and overdue by owner", "/", 100),
+            new("objectives register (60 objectives, 300 measures)", "/objectives", 50),
+            new("objective with measures and trends", $"/objectives/{samples.Objective}", 50),
+            new("measure with history and records behind", $"/objectives/measures/{samples.Measure}", 50),
+            new("API: measures with latest values", "/api/v1/measures", 50),
+            new("monthly report (HTML)", $"/reports/monthly?month={samples.LastMonth}", 50),
+            new("monthly report (PDF)", $"/reports/monthly.pdf?month={samples.LastMonth}", 3000),
+            new("internal audits", "/internal-audits", 50),
+            new("internal audit with 100 checklist items", $"/internal-audits/{samples.InternalAudit}", 50),
+            new("audit programme with cycle coverage", $"/internal-audits/programmes/{samples.AuditProgramme}", 50),
+            new("management reviews", "/management-reviews", 50),
+            new("management review with live inputs", $"/management-reviews/{samples.PlannedReview ?? samples.ManagementReview}", 100),
+            new("my tasks (CISO)", "/my/tasks", 50),
         };
         var rows = new List<(RouteCase Case, double Median, double P95, int Queries, double AllocatedKb)>();
         foreach (var route in cases)
@@ -276,7 +289,8 @@ internal static partial class ScaleBench
     }
 
     private sealed record Samples(string Control, string Requirement, string Document, string Asset, string AiSystem, string? Assessment, string Risk, string Evidence,
-        string EvidenceControl, string Incident, string Obligation, string Nonconformity, string Exception, string Programme);
+        string EvidenceControl, string Incident, string Obligation, string Nonconformity, string Exception, string Programme, string Objective, string Measure,
+        string LastMonth, string InternalAudit, string AuditProgramme, string ManagementReview, string? PlannedReview);
 
     private static async Task<Samples> SamplesAsync(HttpClient client, string token)
     {
@@ -311,8 +325,18 @@ internal static partial class ScaleBench
         var incident = (await Get("/api/v1/incidents")).GetProperty("rows")[0].GetProperty("id").GetString()!;
         string First(JsonElement page) => page.GetProperty("rows")[0].GetProperty("id").GetString()!;
         var programme = (await Get("/api/v1/certification/programmes"))[0].GetProperty("programmeId").GetString()!;
+        var objectives = (await Get("/api/v1/objectives")).GetProperty("rows");
+        var objective = objectives[0].GetProperty("id").GetString()!;
+        var measure = objectives[0].GetProperty("measures")[0].GetProperty("measureId").GetString()!;
+        var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var audits = (await Get("/api/v1/internal-audits?status=Completed")).GetProperty("rows");
+        var programmes = await Get("/api/v1/internal-audits/programmes");
+        var reviews = (await Get("/api/v1/management-reviews")).GetProperty("rows");
+        var planned = reviews.EnumerateArray().FirstOrDefault(r => r.GetProperty("status").GetString() == "Planned");
         return new Samples(control, requirement, document, asset, system, assessment, risk, evidence, evidenceControl, incident,
-            First(await Get("/api/v1/obligations")), First(await Get("/api/v1/nonconformities")), First(await Get("/api/v1/exceptions")), programme);
+            First(await Get("/api/v1/obligations")), First(await Get("/api/v1/nonconformities")), First(await Get("/api/v1/exceptions")), programme,
+            objective, measure, lastMonth, audits[0].GetProperty("id").GetString()!, programmes[0].GetProperty("id").GetString()!,
+            reviews[0].GetProperty("id").GetString()!, planned.ValueKind == JsonValueKind.Object ? planned.GetProperty("id").GetString() : null);
     }
 
     /// <summary>wrk at 50 connections over a mix of pages; the session cookie is sent with every request.</summary>

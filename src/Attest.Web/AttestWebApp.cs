@@ -114,6 +114,7 @@ public static class AttestWebApp
         settings.ConfigureBuilder?.Invoke(builder);
         // After the callers' configuration, so that tests (and `Attest__Checks__Scheduler=off`) can switch it off.
         if (Checks.CheckScheduler.IsEnabled(builder.Configuration)) services.AddHostedService<Checks.CheckScheduler>();
+        if (Measurements.MeasurementScheduler.IsEnabled(builder.Configuration)) services.AddHostedService<Measurements.MeasurementScheduler>();
 
         var app = builder.Build();
         Configure(app);

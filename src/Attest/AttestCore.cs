@@ -231,12 +231,40 @@ public static class AttestCore
         services.AddScoped<DemoCertification>();
         // Objectives, measures and measurements (clauses 6.2, 9.1).
         services.AddScoped<DemoObjectives>();
+        services.AddScoped<Objectives.SaveObjective>();
+        services.AddScoped<Objectives.RecordObjectiveReview>();
+        services.AddScoped<Objectives.SaveMeasure>();
+        services.AddScoped<Objectives.TakeMeasurements>();
+        services.AddScoped<Objectives.RecordManualMeasurement>();
         // Internal audit programme, audits and checklists (clause 9.2).
         services.AddScoped<DemoInternalAudits>();
+        services.AddScoped<InternalAudits.SaveAuditProgramme>();
+        services.AddScoped<InternalAudits.PlanAuditCycle>();
+        services.AddScoped<InternalAudits.SaveInternalAudit>();
+        services.AddScoped<InternalAudits.StartInternalAudit>();
+        services.AddScoped<InternalAudits.CompleteInternalAudit>();
+        services.AddScoped<InternalAudits.CancelInternalAudit>();
+        services.AddScoped<InternalAudits.AddChecklistItems>();
+        services.AddScoped<InternalAudits.RemoveChecklistItem>();
+        services.AddScoped<InternalAudits.RecordAuditResult>();
         // Management reviews (clause 9.3).
+        services.AddScoped<Reviews.SaveManagementReview>();
+        services.AddScoped<Reviews.HoldManagementReview>();
+        services.AddScoped<Reviews.CancelManagementReview>();
+        services.AddScoped<Reviews.RecordReviewDecision>();
+        services.AddScoped<Reviews.RemoveReviewDecision>();
+        services.AddScoped<Reviews.AddReviewAction>();
         services.AddScoped<DemoManagementReviews>();
         // Audit packs (signed "as at" exports for the certification auditor).
+        services.AddScoped<AuditPacks.PackSigningKeys>();
+        services.AddScoped<AuditPacks.BuildAuditPack>();
         // Reminders and e-mail (my tasks, SMTP digests).
+        services.AddSingleton(sp => sp.GetService<Microsoft.Extensions.Configuration.IConfiguration>() is { } configuration
+            ? Reminders.SmtpSettings.FromConfiguration(configuration) : Reminders.SmtpSettings.FromEnvironment());
+        services.AddScoped<Reminders.SendReminders>();
+        services.AddScoped<Reminders.SendTestEmail>();
+        // Does nothing unless SMTP is configured; the CLI builds no host, so it never starts there.
+        services.AddHostedService<Reminders.ReminderSchedule>();
         return services;
     }
 

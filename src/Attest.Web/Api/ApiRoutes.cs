@@ -34,6 +34,10 @@ public static class ApiRoutes
         v1.MapNonconformitiesApi();
         v1.MapVulnerabilitiesApi();
         v1.MapCertificationApi();
+        v1.MapInternalAuditsApi();
         v1.MapExceptionsApi();
+        v1.MapManagementReviewsApi();
+        v1.MapObjectivesApi();
+        v1.MapAuditPackApi();
     }
 }

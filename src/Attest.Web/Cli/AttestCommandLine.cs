@@ -75,6 +75,10 @@ public static class AttestCommandLine
         root.Subcommands.Add(NonconformityCommands.Nonconformities(database, output, error));
         root.Subcommands.Add(CertificationCommands.Certification(database, output, error));
         root.Subcommands.Add(ObligationCommands.Obligations(database, output, error));
+        root.Subcommands.Add(MeasureCommands.Measures(database, output, error));
+        root.Subcommands.Add(PackCommands.Pack(database, output, error));
+        root.Subcommands.Add(ReportCommands.Report(database, output, error));
+        root.Subcommands.Add(ReminderCommands.Reminders(database, output, error));
         if (DevCommands.Enabled) root.Subcommands.Add(DevCommands.Dev(database, output, error));
         return root;
     }

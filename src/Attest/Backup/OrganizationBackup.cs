@@ -35,9 +35,21 @@ public static class BackupFormat
 
     internal static readonly JsonSerializerOptions Json = new()
     {
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new CanonicalDecimalConverter() },
         WriteIndented = false,
     };
+
+    /// <summary>
+    /// Writes decimals without trailing zeros: PostgreSQL returns a numeric(18,4) column's 4.4 as 4.4000 and SQLite as 4.4, and a backup
+    /// must say the same thing whichever database it came from.
+    /// </summary>
+    private sealed class CanonicalDecimalConverter : JsonConverter<decimal>
+    {
+        public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
+
+        public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
+            writer.WriteNumberValue(value / 1.0000000000000000000000000000m);
+    }
 
     /// <summary>The record types in an order where every row's references come before it.</summary>
     internal static IReadOnlyList<IEntityType> TypesInDependencyOrder(AttestDbContext db)

@@ -123,7 +123,9 @@ public static class CorrectiveActionRegister
                 Action = a,
                 Incident = db.Incidents.Where(i => i.Id == a.SourceId).Select(i => i.Reference + " " + i.Title).FirstOrDefault(),
                 Exercise = db.ContinuityExercises.Where(e => e.Id == a.SourceId).Select(e => e.Reference + " " + e.Title).FirstOrDefault(),
-                Nonconformity = db.Nonconformities.Where(n => n.Id == a.SourceId).Select(n => n.Reference + " " + n.Title).FirstOrDefault(),
+                // Nonconformities and management reviews share one lookup: ids are unique across tables, and only the source's kind reads it.
+                Nonconformity = db.Nonconformities.Where(n => n.Id == a.SourceId).Select(n => n.Reference + " " + n.Title).FirstOrDefault()
+                    ?? db.ManagementReviews.Where(r => r.Id == a.SourceId).Select(r => r.Reference + " " + r.Title).FirstOrDefault(),
                 Owner = db.Users.Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                 Control = db.Controls.Where(c => c.Id == a.ControlId).Select(c => c.Reference + " " + c.Name).FirstOrDefault(),
                 Risk = db.Risks.Where(r => r.Id == a.RiskId).Select(r => r.Reference + " " + r.Title).FirstOrDefault(),
@@ -179,12 +181,12 @@ public static class CorrectiveActionRegister
         return (daysOpen, overdue);
     }
 
-    /// <summary>The label of the record an action came from: the incident's, exercise's or nonconformity's reference and title; null for other sources.</summary>
+    /// <summary>The label of the record an action came from: the incident's, exercise's, nonconformity's or management review's reference and title; null for other sources.</summary>
     private static string? LabelOf(ActionSource source, string? incident, string? exercise, string? nonconformity) => source switch
     {
         ActionSource.Incident => incident,
         ActionSource.ContinuityExercise => exercise,
-        ActionSource.Nonconformity => nonconformity,
+        ActionSource.Nonconformity or ActionSource.ManagementReview => nonconformity,
         _ => null,
     };
 
@@ -192,7 +194,8 @@ public static class CorrectiveActionRegister
         actions.Select(a => new Projected(a.Id, a.Reference, a.Title, a.Source, a.SourceId,
             db.Incidents.Where(i => i.Id == a.SourceId).Select(i => i.Reference + " " + i.Title).FirstOrDefault(),
             db.ContinuityExercises.Where(e => e.Id == a.SourceId).Select(e => e.Reference + " " + e.Title).FirstOrDefault(),
-            db.Nonconformities.Where(n => n.Id == a.SourceId).Select(n => n.Reference + " " + n.Title).FirstOrDefault(),
+            db.Nonconformities.Where(n => n.Id == a.SourceId).Select(n => n.Reference + " " + n.Title).FirstOrDefault()
+                ?? db.ManagementReviews.Where(r => r.Id == a.SourceId).Select(r => r.Reference + " " + r.Title).FirstOrDefault(),
             a.OwnerId, db.Users.Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), a.CreatedAt, a.UpdatedAt, a.DueOn, a.Status, a.CompletedOn, a.Version));
 
     private sealed record Projected(Guid Id, string Reference, string Title, ActionSource Source, Guid? SourceId, string? Incident, string? Exercise, string? Nonconformity, Guid? OwnerId, string? Owner,

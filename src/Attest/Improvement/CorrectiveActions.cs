@@ -117,7 +117,18 @@ public static class CorrectiveActionSources
         ActionSource.Incident => await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken),
         ActionSource.ContinuityExercise => await db.ContinuityExercises.AnyAsync(e => e.Id == id, cancellationToken),
         ActionSource.Nonconformity => await db.Nonconformities.AnyAsync(n => n.Id == id, cancellationToken),
+        ActionSource.ManagementReview => await db.ManagementReviews.AnyAsync(r => r.Id == id, cancellationToken),
         _ => false,
+    };
+
+    /// <summary>Where the record an action came from lives in the app; null for actions raised by hand.</summary>
+    public static string? Path(ActionSource source, Guid? id) => (source, id) switch
+    {
+        (ActionSource.Incident, { } incident) => $"/incidents/{incident}",
+        (ActionSource.ContinuityExercise, { } exercise) => $"/continuity/exercises/{exercise}",
+        (ActionSource.Nonconformity, { } nonconformity) => $"/nonconformities/{nonconformity}",
+        (ActionSource.ManagementReview, { } review) => $"/management-reviews/{review}",
+        _ => null,
     };
 }
 

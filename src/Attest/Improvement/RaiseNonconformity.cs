@@ -99,6 +99,8 @@ public static class NonconformitySources
         NonconformitySource.ExternalAudit => await db.ExternalAudits.AnyAsync(a => a.Id == id, cancellationToken),
         NonconformitySource.Incident => await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken),
         NonconformitySource.RegulatoryEvent => await db.RegulatoryEvents.AnyAsync(e => e.Id == id, cancellationToken),
+        NonconformitySource.InternalAudit => await db.InternalAudits.AnyAsync(a => a.Id == id, cancellationToken),
+        NonconformitySource.ManagementReview => await db.ManagementReviews.AnyAsync(r => r.Id == id, cancellationToken),
         _ => false,
     };
 
@@ -113,10 +115,14 @@ public static class NonconformitySources
             SourceReference = n.Source == NonconformitySource.ExternalAudit ? db.ExternalAudits.Where(a => a.Id == n.SourceId).Select(a => a.Reference).FirstOrDefault()
                 : n.Source == NonconformitySource.Incident ? db.Incidents.Where(i => i.Id == n.SourceId).Select(i => i.Reference).FirstOrDefault()
                 : n.Source == NonconformitySource.RegulatoryEvent ? db.RegulatoryEvents.Where(e => e.Id == n.SourceId).Select(e => e.Reference).FirstOrDefault()
+                : n.Source == NonconformitySource.InternalAudit ? db.InternalAudits.Where(a => a.Id == n.SourceId).Select(a => a.Reference).FirstOrDefault()
+                : n.Source == NonconformitySource.ManagementReview ? db.ManagementReviews.Where(r => r.Id == n.SourceId).Select(r => r.Reference).FirstOrDefault()
                 : null,
             SourceTitle = n.Source == NonconformitySource.ExternalAudit ? db.ExternalAudits.Where(a => a.Id == n.SourceId).Select(a => a.CertificationBody).FirstOrDefault()
                 : n.Source == NonconformitySource.Incident ? db.Incidents.Where(i => i.Id == n.SourceId).Select(i => i.Title).FirstOrDefault()
                 : n.Source == NonconformitySource.RegulatoryEvent ? db.RegulatoryEvents.Where(e => e.Id == n.SourceId).Select(e => e.Title).FirstOrDefault()
+                : n.Source == NonconformitySource.InternalAudit ? db.InternalAudits.Where(a => a.Id == n.SourceId).Select(a => a.Title).FirstOrDefault()
+                : n.Source == NonconformitySource.ManagementReview ? db.ManagementReviews.Where(r => r.Id == n.SourceId).Select(r => r.Title).FirstOrDefault()
                 : null,
         });
 
@@ -126,6 +132,8 @@ public static class NonconformitySources
         NonconformitySource.ExternalAudit => await db.ExternalAudits.Where(a => a.Id == id).Select(a => a.Reference + " " + a.CertificationBody).FirstOrDefaultAsync(cancellationToken),
         NonconformitySource.Incident => await db.Incidents.Where(i => i.Id == id).Select(i => i.Reference + " " + i.Title).FirstOrDefaultAsync(cancellationToken),
         NonconformitySource.RegulatoryEvent => await db.RegulatoryEvents.Where(e => e.Id == id).Select(e => e.Reference + " " + e.Title).FirstOrDefaultAsync(cancellationToken),
+        NonconformitySource.InternalAudit => await db.InternalAudits.Where(a => a.Id == id).Select(a => a.Reference + " " + a.Title).FirstOrDefaultAsync(cancellationToken),
+        NonconformitySource.ManagementReview => await db.ManagementReviews.Where(r => r.Id == id).Select(r => r.Reference + " " + r.Title).FirstOrDefaultAsync(cancellationToken),
         _ => null,
     };
 
@@ -135,6 +143,8 @@ public static class NonconformitySources
         (NonconformitySource.ExternalAudit, { } audit) => $"/certification/audits/{audit}",
         (NonconformitySource.Incident, { } incident) => $"/incidents/{incident}",
         (NonconformitySource.RegulatoryEvent, { } regulatoryEvent) => $"/obligations/events/{regulatoryEvent}",
+        (NonconformitySource.InternalAudit, { } internalAudit) => $"/internal-audits/{internalAudit}",
+        (NonconformitySource.ManagementReview, { } review) => $"/management-reviews/{review}",
         _ => null,
     };
 }

@@ -32,21 +32,23 @@ public enum ScaleSize
 /// <see cref="Incidents"/> spread over two years, <see cref="IncidentActions"/> corrective actions raised from them, <see cref="Findings"/> vulnerability
 /// findings over <see cref="ScannedAssets"/> software assets, continuity <see cref="Plans"/> and <see cref="Exercises"/>, and
 /// <see cref="MonitoredServices"/> with 24 months of availability each; <see cref="Obligations"/> (licences among them), <see cref="Nonconformities"/>
-/// and <see cref="Exceptions"/>.
+/// and <see cref="Exceptions"/>; <see cref="Objectives"/> with five measures each and 24 months of measurements, <see cref="InternalAudits"/> with
+/// 100 checklist items each, and <see cref="ManagementReviews"/>.
 public sealed record ScaleVolumes(int People, int Controls, int LinksPerControl, int Parties, int Issues, int AuditEntries, int Documents, int Assets, int AiSystems, int Risks,
     int Evidence, int PersonRecords = 0, int Suppliers = 0, int Incidents = 0, int IncidentActions = 0, int Findings = 0, int ScannedAssets = 0, int Plans = 0,
-    int Exercises = 0, int MonitoredServices = 0, int Obligations = 0, int Nonconformities = 0, int Exceptions = 0)
+    int Exercises = 0, int MonitoredServices = 0, int Obligations = 0, int Nonconformities = 0, int Exceptions = 0, int Objectives = 0, int InternalAudits = 0,
+    int ManagementReviews = 0)
 {
     public static ScaleVolumes For(ScaleSize size) => size switch
     {
         ScaleSize.Large => new(People: 2_000, Controls: 10_000, LinksPerControl: 20, Parties: 200, Issues: 200, AuditEntries: 1_000_000, Documents: 300,
             Assets: 10_000, AiSystems: 500, Risks: 5_000, Evidence: 100_000, PersonRecords: 10_000, Suppliers: 500,
             Incidents: 20_000, IncidentActions: 2_000, Findings: 50_000, ScannedAssets: 300, Plans: 50, Exercises: 200, MonitoredServices: 100,
-            Obligations: 2_000, Nonconformities: 5_000, Exceptions: 1_000),
+            Obligations: 2_000, Nonconformities: 5_000, Exceptions: 1_000, Objectives: 60, InternalAudits: 40, ManagementReviews: 24),
         _ => new(People: 50, Controls: 200, LinksPerControl: 20, Parties: 20, Issues: 20, AuditEntries: 20_000, Documents: 30, Assets: 200, AiSystems: 20, Risks: 100,
             Evidence: 2_000, PersonRecords: 200, Suppliers: 20,
             Incidents: 400, IncidentActions: 40, Findings: 1_000, ScannedAssets: 10, Plans: 5, Exercises: 20, MonitoredServices: 10,
-            Obligations: 100, Nonconformities: 200, Exceptions: 50),
+            Obligations: 100, Nonconformities: 200, Exceptions: 50, Objectives: 10, InternalAudits: 8, ManagementReviews: 4),
     };
 }
 
@@ -200,6 +202,7 @@ public sealed partial class SeedScaleDataset(AttestDbContext db, CreateOrganizat
             progress?.WriteLine($"  {volumes.Suppliers} suppliers, {counts["supplier certifications"]} certifications ({watch.Elapsed.TotalSeconds:0.0} s)");
             await SeedOperationsAsync(organization.Id, volumes, people, owners, audit, start, now, counts, progress, watch, cancellationToken);
             await SeedComplianceAsync(organization.Id, volumes, controlIds, owners, audit, start, now, counts, progress, watch, cancellationToken);
+            await SeedAssuranceAsync(organization.Id, volumes, owners, audit, now, counts, progress, watch, cancellationToken);
 
             // The rest of the trail: two years of status changes on controls, in time order.
             while (audit.Remaining > 0)

@@ -18,8 +18,8 @@ public sealed class DemoNonconformitiesTests(LoadedDemo demo)
         var people = await LoadedDemo.LoginsAsync(app);
         var (page, figures, today) = await app.WithCoreAsync(organizationId, async (_, db) => (await NonconformityRegister.PageAsync(db, new NonconformityFilter(), 1, 50),
             await NonconformityRegister.FiguresAsync(db), await NonconformityRegister.TodayAsync(db)));
-        // The certification demo adds its audits' findings later; these are the register's own.
-        var ours = page.Rows.Where(r => r.Source != NonconformitySource.ExternalAudit).ToList();
+        // The certification and internal audit demos add their audits' findings later; these are the register's own.
+        var ours = page.Rows.Where(r => r.Source is not (NonconformitySource.ExternalAudit or NonconformitySource.InternalAudit)).ToList();
         Assert.Equal(6, ours.Count);
         Assert.All(ours, r => Assert.Contains(r.OwnerId!.Value, new[] { people[OrganizationRole.Manager], people[OrganizationRole.Contributor] }));
         Assert.Equal([1, 2, 1, 0], Enum.GetValues<FindingGrade>().Select(g => ours.Count(r => r.Grade == g && !r.IsClosed)));

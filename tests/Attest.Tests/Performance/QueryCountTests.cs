@@ -18,7 +18,7 @@ public sealed partial class QueryCountTests
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task EveryRoute_IssuesTheSameNumberOfQueries_WhateverTheDataSize(string provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        await using var app = await TestApp.StartOwnAsync(provider);
         var organization = await app.SeedOrganizationAsync();
         var samples = await RouteTable.SeedSamplesAsync(app, organization);
         var admin = organization[OrganizationRole.Admin];
@@ -154,6 +154,14 @@ public sealed partial class QueryCountTests
         }
         // Certification: more programmes, each with audits, findings and a certificate.
         for (var i = 0; i < 4; i++) await Certification.CertificationSeeds.AddProgrammeAsync(app, organization, $"Grown programme {i}");
+        // Objectives: more strategic and operational objectives, each with measures and stored values.
+        for (var i = 0; i < 4; i++) await Objectives.ObjectiveSeeds.AddObjectivesAsync(app, organization, $"Grown {i} ");
+        // Internal audits: more programmes, each with an audit in progress whose checklist has results and evidence to count.
+        for (var i = 0; i < 4; i++) await InternalAudits.InternalAuditSeeds.AddAuditAsync(app, organization, $"Grown audit programme {i}");
+        // Management reviews held earlier, each with a decision and an action (input (a) of the sample review).
+        for (var i = 0; i < 3; i++) await Reviews.ReviewSeeds.AddReviewAsync(app, organization, $"Grown review {i}", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-90 + 20 * i), hold: true);
+        // Audit packs: two exports (the first creates the signing key), so the list of past exports has rows.
+        for (var i = 0; i < 2; i++) await AuditPacks.AuditPackSeeds.ExportAsync(app, organization, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-i));
     }
 
     [GeneratedRegex("sql;desc=\"(\\d+) queries\"")]

@@ -38,6 +38,9 @@ public static class RouteTable
         public Guid Nonconformity { get; init; }
         public Guid Exception { get; init; }
         public Certification.CertificationSeeds.SeededCertification Certification { get; init; } = null!;
+        public Objectives.ObjectiveSeeds.SeededObjectives Objectives { get; init; } = null!;
+        public InternalAudits.InternalAuditSeeds.SeededInternalAudit InternalAudit { get; init; } = null!;
+        public Reviews.ReviewSeeds.SeededReview ManagementReview { get; init; } = null!;
     }
 
     public static async Task<Samples> SeedSamplesAsync(TestApp app, TestOrganization organization)
@@ -62,6 +65,9 @@ public static class RouteTable
         samples = samples with { Nonconformity = await Improvement.NonconformitySeeds.AddSampleNonconformityAsync(app, organization, samples.Incident.Id) };
         samples = samples with { Exception = await Exceptions.ExceptionSeeds.AddExceptionAsync(app, organization, control, approveUntil: DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(2)) };
         samples = samples with { Certification = await Certification.CertificationSeeds.AddProgrammeAsync(app, organization) };
+        samples = samples with { Objectives = await Objectives.ObjectiveSeeds.AddObjectivesAsync(app, organization) };
+        samples = samples with { InternalAudit = await InternalAudits.InternalAuditSeeds.AddAuditAsync(app, organization) };
+        samples = samples with { ManagementReview = await Reviews.ReviewSeeds.AddReviewAsync(app, organization) };
         return samples with { Training = await app.AddTrainingAsync(organization) };
     }
 
@@ -82,11 +88,18 @@ public static class RouteTable
                 "number" => "1.0",
                 "token" => "sq_000000000000_" + new string('A', 43),
                 "certificationId" => samples.Supplier.CertificationId.ToString(),
+                "id" when pattern.Contains("management-reviews", StringComparison.Ordinal) => samples.ManagementReview.Id.ToString(),
+                "decisionId" => samples.ManagementReview.DecisionId.ToString(),
                 "id" when pattern.Contains("nonconformities", StringComparison.Ordinal) => samples.Nonconformity.ToString(),
+                "id" when pattern.Contains("/objectives/measures/", StringComparison.Ordinal) || pattern.Contains("/api/v1/measures/", StringComparison.Ordinal) => samples.Objectives.ComputedMeasureId.ToString(),
+                "id" when pattern.Contains("objectives", StringComparison.Ordinal) => samples.Objectives.StrategicId.ToString(),
                 "id" when pattern.Contains("incidents", StringComparison.Ordinal) => samples.Incident.Id.ToString(),
                 "id" when pattern.Contains("/certification/audits/", StringComparison.Ordinal) => samples.Certification.AuditId.ToString(),
                 "id" when pattern.Contains("/certification/certificates/", StringComparison.Ordinal) => samples.Certification.CertificateId.ToString(),
                 "id" when pattern.Contains("/certification/", StringComparison.Ordinal) => samples.Certification.ProgrammeId.ToString(),
+                "itemId" when pattern.Contains("internal-audits", StringComparison.Ordinal) => samples.InternalAudit.ItemId.ToString(),
+                "id" when pattern.Contains("internal-audits/programmes", StringComparison.Ordinal) => samples.InternalAudit.ProgrammeId.ToString(),
+                "id" when pattern.Contains("internal-audits", StringComparison.Ordinal) => samples.InternalAudit.AuditId.ToString(),
                 "id" when pattern.StartsWith("/exceptions/", StringComparison.Ordinal) || pattern.Contains("/api/v1/exceptions/", StringComparison.Ordinal) => samples.Exception.ToString(),
                 "id" when pattern.StartsWith("/actions/", StringComparison.Ordinal) || pattern.Contains("corrective-actions", StringComparison.Ordinal) => samples.CorrectiveAction.ToString(),
                 "id" when pattern.Contains("obligations/events", StringComparison.Ordinal) || pattern.Contains("regulatory-events", StringComparison.Ordinal) => samples.Obligations.EventId.ToString(),
@@ -138,6 +151,8 @@ public static class RouteTable
             };
             url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + parameter.Name + "[^}]*\\}", value);
         }
+        // A measure is always added to an objective: the form is reached from the objective's page with its id.
+        if (url == "/objectives/measures/new") url += $"?objectiveId={samples.Objectives.StrategicId}";
         return url;
     }
 }

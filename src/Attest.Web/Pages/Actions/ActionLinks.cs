@@ -2,16 +2,10 @@ using Attest.Improvement;
 
 namespace Attest.Web.Pages.Actions;
 
-/// <summary>Where an action's source record lives in the app; sources without pages yet (management reviews) have none.</summary>
+/// <summary>Where an action's source record lives in the app.</summary>
 public static class ActionLinks
 {
-    public static string? SourcePath(ActionSource source, Guid? sourceId) => (source, sourceId) switch
-    {
-        (ActionSource.Incident, { } id) => $"/incidents/{id}",
-        (ActionSource.ContinuityExercise, { } id) => $"/continuity/exercises/{id}",
-        (ActionSource.Nonconformity, { } id) => $"/nonconformities/{id}",
-        _ => null,
-    };
+    public static string? SourcePath(ActionSource source, Guid? sourceId) => CorrectiveActionSources.Path(source, sourceId);
 
     /// <summary>The source as text: its reference and title when known, else the kind of record.</summary>
     public static string SourceText(ActionSource source, string? label) =>
