@@ -97,8 +97,30 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
     public sealed record DashboardObjective(Guid Id, string Reference, string Title, Attest.Objectives.ObjectiveKind Kind, string? Owner,
         IReadOnlyList<Attest.Objectives.MeasureQueries.MeasureRow> Measures);
 
-    public static string Trend(Attest.Objectives.MeasureQueries.MeasureRow measure) =>
-        Attest.Objectives.MeasureTrendSvg.Render(measure.MeasureTitle, Attest.Objectives.MeasureTrendSvg.Points(measure.History), measure.Latest?.Target ?? measure.Target, measure.Unit);
+    /// <summary>The SVG trend of each measure shown, by measure id.</summary>
+    public IReadOnlyDictionary<Guid, string> Trends { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>
+    /// The assurance cards (objectives with their trends, what is overdue, compliance and certification): they depend only on the records
+    /// and the day, and are the dashboard's heaviest part, so they are kept while the records are unchanged (<see cref="Attest.Audit.RecordStateCache"/>).
+    /// </summary>
+    private sealed record AssuranceCards(IReadOnlyList<DashboardObjective> Objectives, IReadOnlyDictionary<Guid, string> Trends,
+        IReadOnlyList<Attest.Reports.OverdueOwner> Overdue, IReadOnlyList<Attest.Reports.FrameworkCompliance> Compliance,
+        IReadOnlyList<Attest.Certification.CertificationDashboardRow> Certification);
+
+    private async Task<AssuranceCards> AssuranceCardsAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var measures = await Attest.Objectives.MeasureQueries.AsAtAsync(db, today, cancellationToken: cancellationToken);
+        var objectives = measures.Where(m => m.ObjectiveStatus == Attest.Objectives.ObjectiveStatus.Active).GroupBy(m => m.ObjectiveId)
+            .Select(g => new DashboardObjective(g.Key, g.First().ObjectiveReference, g.First().ObjectiveTitle, g.First().ObjectiveKind, g.First().ObjectiveOwnerName, g.ToList()))
+            .ToList();
+        var trends = objectives.SelectMany(o => o.Measures).ToDictionary(m => m.MeasureId,
+            m => Attest.Objectives.MeasureTrendSvg.Render(m.MeasureTitle, Attest.Objectives.MeasureTrendSvg.Points(m.History), m.Latest?.Target ?? m.Target, m.Unit));
+        var overdue = await Attest.Reports.OverdueByOwner.ListAsync(db, today, cancellationToken: cancellationToken);
+        var compliance = await Attest.Reports.ComplianceStatus.PerFrameworkAsync(db, cancellationToken: cancellationToken);
+        var certification = await Attest.Certification.CertificationQueries.DashboardAsync(db, cancellationToken: cancellationToken);
+        return new AssuranceCards(objectives, trends, overdue, compliance, certification);
+    }
     public Attest.Evidence.EvidenceFreshness.Summary? Evidence { get; private set; }
     /// <summary>When <see cref="Evidence"/> was counted: it is kept for a minute, since counting it visits every required control's evidence.</summary>
     public DateTimeOffset? EvidenceCountedAt { get; private set; }
@@ -317,13 +339,9 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
         AccessReviewsLate = figures.AccessReviewsLate;
         if (CanRead)
         {
-            var measures = await Attest.Objectives.MeasureQueries.AsAtAsync(db, today, cancellationToken: HttpContext.RequestAborted);
-            Objectives = measures.Where(m => m.ObjectiveStatus == Attest.Objectives.ObjectiveStatus.Active).GroupBy(m => m.ObjectiveId)
-                .Select(g => new DashboardObjective(g.Key, g.First().ObjectiveReference, g.First().ObjectiveTitle, g.First().ObjectiveKind, g.First().ObjectiveOwnerName, g.ToList()))
-                .ToList();
-            Overdue = await Attest.Reports.OverdueByOwner.ListAsync(db, today, cancellationToken: HttpContext.RequestAborted);
-            Compliance = await Attest.Reports.ComplianceStatus.PerFrameworkAsync(db, cancellationToken: HttpContext.RequestAborted);
-            Certification = await Attest.Certification.CertificationQueries.DashboardAsync(db, cancellationToken: HttpContext.RequestAborted);
+            var cards = await Attest.Audit.RecordStateCache.GetAsync(db, "dashboard", today, () => AssuranceCardsAsync(today, HttpContext.RequestAborted),
+                figures.Audit, HttpContext.RequestAborted);
+            (Objectives, Trends, Overdue, Compliance, Certification) = (cards.Objectives, cards.Trends, cards.Overdue, cards.Compliance, cards.Certification);
             var key = $"evidence-summary:{organizationId}";
             if (!cache.TryGetValue(key, out (Attest.Evidence.EvidenceFreshness.Summary Summary, DateTimeOffset At) counted))
             {

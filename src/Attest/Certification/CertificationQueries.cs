@@ -223,10 +223,13 @@ public static class CertificationQueries
                 Certificates = db.Certificates.Where(c => c.ProgrammeId == p.Id)
                     .Select(c => new CertificateRow(c.Id, c.ProgrammeId, c.Number, c.CertificationBody, c.AccreditationBody, c.ScopeStatement, c.IssuedOn, c.ExpiresOn, c.Status, c.Version))
                     .ToList(),
-                OpenMajor = db.Nonconformities.Count(n => n.Source == NonconformitySource.ExternalAudit && n.Status != NonconformityStatus.Closed && n.Grade == FindingGrade.Major &&
-                    db.ExternalAudits.Any(a => a.Id == n.SourceId && a.ProgrammeId == p.Id)),
-                OpenMinor = db.Nonconformities.Count(n => n.Source == NonconformitySource.ExternalAudit && n.Status != NonconformityStatus.Closed && n.Grade == FindingGrade.Minor &&
-                    db.ExternalAudits.Any(a => a.Id == n.SourceId && a.ProgrammeId == p.Id)),
+                // Driven from the programme's few audits, so each count reads the (source, source id) index, not every audit finding.
+                OpenMajor = db.ExternalAudits.Where(a => a.ProgrammeId == p.Id)
+                    .SelectMany(a => db.Nonconformities.Where(n => n.Source == NonconformitySource.ExternalAudit && n.SourceId == a.Id && n.Status != NonconformityStatus.Closed && n.Grade == FindingGrade.Major))
+                    .Count(),
+                OpenMinor = db.ExternalAudits.Where(a => a.ProgrammeId == p.Id)
+                    .SelectMany(a => db.Nonconformities.Where(n => n.Source == NonconformitySource.ExternalAudit && n.SourceId == a.Id && n.Status != NonconformityStatus.Closed && n.Grade == FindingGrade.Minor))
+                    .Count(),
             })
             .ToListAsync(cancellationToken);
         var milestones = programmes.ToDictionary(p => p.Programme.Id, p => p.Milestones);

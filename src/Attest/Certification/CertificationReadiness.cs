@@ -49,25 +49,12 @@ public static class CertificationReadiness
     /// <summary>9.2 / 9.3: an internal audit must have been completed, and a management review held, within this many months.</summary>
     public const int AuditAndReviewMonths = 12;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Guid Organization, string Framework, DateOnly Today, long Sequence), ReadinessReport> Cache = new();
-    private const int CacheLimit = 512;
-
     /// <summary>
-    /// Readiness as <see cref="ComputeAsync"/> gives it, served from memory while nothing has changed: every change to the organization's
-    /// records adds to its audit chain, so the chain's head sequence (one single-row read) and the day identify the records' state exactly.
+    /// Readiness as <see cref="ComputeAsync"/> gives it, served from memory while nothing has changed (<see cref="Audit.RecordStateCache"/>).
     /// Use this on pages and endpoints; the first request after any change computes afresh.
     /// </summary>
-    public static async Task<ReadinessReport> CurrentAsync(AttestDbContext db, string frameworkKey, DateOnly today, CancellationToken cancellationToken = default)
-    {
-        if (db.CurrentOrganizationId is not { } organization) return await ComputeAsync(db, frameworkKey, today, cancellationToken);
-        var sequence = await db.AuditChainHeads.AsNoTracking().Select(h => (long?)h.Sequence).FirstOrDefaultAsync(cancellationToken) ?? 0;
-        var key = (organization, frameworkKey, today, sequence);
-        if (Cache.TryGetValue(key, out var cached)) return cached;
-        var report = await ComputeAsync(db, frameworkKey, today, cancellationToken);
-        if (Cache.Count >= CacheLimit) Cache.Clear();
-        Cache[key] = report;
-        return report;
-    }
+    public static Task<ReadinessReport> CurrentAsync(AttestDbContext db, string frameworkKey, DateOnly today, CancellationToken cancellationToken = default) =>
+        Audit.RecordStateCache.GetAsync(db, $"readiness:{frameworkKey}", today, () => ComputeAsync(db, frameworkKey, today, cancellationToken), cancellationToken: cancellationToken);
 
     public static async Task<ReadinessReport> ComputeAsync(AttestDbContext db, string frameworkKey, DateOnly today, CancellationToken cancellationToken = default)
     {

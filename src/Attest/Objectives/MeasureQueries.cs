@@ -14,7 +14,7 @@ public static class MeasureQueries
         Guid? ObjectiveOwnerId, string? ObjectiveOwnerName,
         Guid MeasureId, string MeasureTitle, MeasureSource Source, string? LibraryKey, MeasureUnit Unit, TargetComparison Comparison,
         decimal Target, decimal? AmberThreshold, MeasureDirection Direction, MeasureFrequency Frequency, Guid? MeasureOwnerId, bool Retired,
-        Measurement? Latest, IReadOnlyList<Measurement> History)
+        StoredValue? Latest, IReadOnlyList<StoredValue> History)
     {
         /// <summary>The status frozen with the latest value, or no data.</summary>
         public MeasureStatus Status => Latest?.Status ?? MeasureStatus.NoData;
@@ -26,6 +26,12 @@ public static class MeasureQueries
         public string ValueText => MeasureRules.Format(Latest?.Value, Unit);
     }
 
+    /// <summary>A stored measurement as the registers, dashboard and reports show it: what was taken, for which period, against which target.</summary>
+    /// <remarks>A projection, not the <see cref="Measurement"/> entity: the dashboard reads thousands of them, and the note, evidence and
+    /// who took it are shown only on the measure's own page.</remarks>
+    public sealed record StoredValue(Guid Id, DateOnly PeriodStart, DateOnly PeriodEnd, decimal? Value, MeasureStatus Status, TargetComparison Comparison, decimal Target, string Detail,
+        MeasurementKind Kind, DateTimeOffset TakenAt);
+
     /// <summary>
     /// Every measure of active (and achieved) objectives — retired measures and objectives only when <paramref name="includeRetired"/> —
     /// with the values stored for periods ending on or before <paramref name="asAt"/>, in two queries. Nothing is recomputed: values are
@@ -36,11 +42,16 @@ public static class MeasureQueries
     public static async Task<IReadOnlyList<MeasureRow>> AsAtAsync(AttestDbContext db, DateOnly asAt, int months = 12, bool includeRetired = false,
         CancellationToken cancellationToken = default, Guid? onlyMeasure = null)
     {
-        var measures = await (
-            from m in db.Measures.AsNoTracking()
-            join o in db.Objectives.AsNoTracking() on m.ObjectiveId equals o.Id
+        var chosen =
+            from m in db.Measures
+            join o in db.Objectives on m.ObjectiveId equals o.Id
             where includeRetired || (!m.Retired && o.Status != ObjectiveStatus.Retired)
             where onlyMeasure == null || m.Id == onlyMeasure
+            select new { Measure = m, Objective = o };
+        var measures = await (
+            from c in chosen.AsNoTracking()
+            let m = c.Measure
+            let o = c.Objective
             orderby o.Kind == ObjectiveKind.Strategic ? 0 : 1, o.Reference, m.Position, m.Title
             select new
             {
@@ -52,13 +63,16 @@ public static class MeasureQueries
         if (measures.Count == 0) return [];
 
         var from = new DateOnly(asAt.Year, asAt.Month, 1).AddMonths(-(Math.Max(months, 1) - 1));
-        var ids = measures.Select(m => m.Id).ToList();
+        // The same choice as a subquery, not a list of ids: one SQL text however many measures there are.
+        var ids = chosen.Select(c => c.Measure.Id);
         var values = await db.Measurements.AsNoTracking()
             .Where(v => ids.Contains(v.MeasureId) && v.PeriodEnd <= asAt)
             .Where(v => v.PeriodEnd >= from || v.PeriodEnd == db.Measurements.Where(w => w.MeasureId == v.MeasureId && w.PeriodEnd <= asAt).Max(w => w.PeriodEnd))
+            .Select(v => new { v.MeasureId, Value = new StoredValue(v.Id, v.PeriodStart, v.PeriodEnd, v.Value, v.Status, v.Comparison, v.Target, v.Detail, v.Kind, v.TakenAt) })
             .ToListAsync(cancellationToken);
 
         var byMeasure = values.GroupBy(v => v.MeasureId).ToDictionary(g => g.Key, g => g
+            .Select(v => v.Value)
             .GroupBy(v => v.PeriodEnd)
             .Select(p => p.OrderBy(v => v.TakenAt).ThenBy(v => v.Id).Last())
             .OrderBy(v => v.PeriodEnd)

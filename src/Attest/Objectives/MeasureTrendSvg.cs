@@ -14,7 +14,7 @@ public static class MeasureTrendSvg
     /// <summary>One value of the trend.</summary>
     public sealed record Point(DateOnly PeriodEnd, decimal? Value, MeasureStatus Status);
 
-    public static IReadOnlyList<Point> Points(IEnumerable<Measurement> history) =>
+    public static IReadOnlyList<Point> Points(IEnumerable<MeasureQueries.StoredValue> history) =>
         history.Select(m => new Point(m.PeriodEnd, m.Value, m.Status)).ToList();
 
     /// <summary>CSS colour of a status (the stylesheet's palette).</summary>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Reports;
 
 /// <summary>One measure in the report: its definition and the value stored for the month (null when none was taken).</summary>
-public sealed record ReportMeasure(MeasureQueries.MeasureRow Row, Measurement? Value)
+public sealed record ReportMeasure(MeasureQueries.MeasureRow Row, MeasureQueries.StoredValue? Value)
 {
     public MeasureStatus Status => Value?.Status ?? MeasureStatus.NoData;
 
@@ -150,7 +150,7 @@ public sealed record MonthlyReport(
     /// The value taken for the period that covers the month: the latest stored value, provided its period ended within one period of
     /// the month's end (a quarterly value from August still counts for October; a monthly value from August does not).
     /// </summary>
-    public static Measurement? ValueForMonth(MeasureQueries.MeasureRow row, DateOnly lastDay)
+    public static MeasureQueries.StoredValue? ValueForMonth(MeasureQueries.MeasureRow row, DateOnly lastDay)
     {
         if (row.Latest is not { } latest) return null;
         var periodMonths = row.Frequency switch

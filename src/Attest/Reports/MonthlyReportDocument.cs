@@ -23,7 +23,7 @@ public static class MonthlyReportDocument
         $"open risks are as they stand on {report.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; the SoA is the version approved by the month's end.";
 
     /// <summary>The twelve months of the trend ending with the report's month, each with the value stored for a period ending in it.</summary>
-    public static IReadOnlyList<(DateOnly Month, Measurement? Value)> Trend(MonthlyReport report, ReportMeasure measure)
+    public static IReadOnlyList<(DateOnly Month, MeasureQueries.StoredValue? Value)> Trend(MonthlyReport report, ReportMeasure measure)
     {
         var months = Enumerable.Range(0, 12).Select(i => report.FirstDay.AddMonths(i - 11)).ToList();
         return months.Select(m => (m, measure.Row.History.LastOrDefault(h => h.PeriodEnd.Year == m.Year && h.PeriodEnd.Month == m.Month))).ToList();

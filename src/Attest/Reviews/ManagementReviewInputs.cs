@@ -210,10 +210,13 @@ public sealed record ManagementReviewInputs(
         var parties = db.InterestedParties.AsNoTracking().Where(p => (p.CreatedAt >= windowStart && p.CreatedAt < end) || (p.CreatedAt < windowStart && p.UpdatedAt >= windowStart && p.UpdatedAt < end))
             .Select(p => new { Kind = 1, p.Name, p.CreatedAt, p.UpdatedAt });
         var changed = await issues.Concat(parties).ToListAsync(cancellationToken);
-        var removed = await db.AuditEntries.AsNoTracking()
-            .Where(e => (e.RecordType == nameof(ContextIssue) || e.RecordType == nameof(InterestedParty)) && e.Action == Audit.AuditAction.Deleted && e.OccurredAt >= windowStart && e.OccurredAt < end)
-            .Select(e => new { e.RecordType, e.Changes, e.OccurredAt })
-            .ToListAsync(cancellationToken);
+        // Every removal of an issue or party is read (they are few) and the window applied here: a time condition in SQL would lead the
+        // planner to walk the trail by time, through every entry of the window, instead of by record type.
+        var removed = (await db.AuditEntries.AsNoTracking()
+                .Where(e => (e.RecordType == nameof(ContextIssue) || e.RecordType == nameof(InterestedParty)) && e.Action == Audit.AuditAction.Deleted)
+                .Select(e => new { e.RecordType, e.Changes, e.OccurredAt })
+                .ToListAsync(cancellationToken))
+            .Where(e => e.OccurredAt >= windowStart && e.OccurredAt < end).ToList();
         var context = changed.Select(c => new ContextChange(c.Kind == 0 ? "Issue" : "Interested party", c.Name, c.CreatedAt >= windowStart ? "Added" : "Changed",
                 OrganizationTime.Date(c.CreatedAt >= windowStart ? c.CreatedAt : c.UpdatedAt, zone)))
             .Concat(removed.Select(r => new ContextChange(r.RecordType == nameof(ContextIssue) ? "Issue" : "Interested party",
@@ -319,7 +322,7 @@ public sealed record ManagementReviewInputs(
     /// Improving, worsening or steady: the latest value against the mean of up to three values before it, read in the measure's direction.
     /// A dash when there are fewer than two values.
     /// </summary>
-    public static string TrendOf(IReadOnlyList<Measurement> history, MeasureDirection direction)
+    public static string TrendOf(IReadOnlyList<MeasureQueries.StoredValue> history, MeasureDirection direction)
     {
         var values = history.Where(h => h.Value is not null).Select(h => h.Value!.Value).ToList();
         if (values.Count < 2) return "—";

@@ -131,16 +131,20 @@ public sealed partial class SeedScaleDataset
         counts["audit checklist items"] = items;
 
         var nextAction = await db.CorrectiveActions.CountAsync(cancellationToken) + 1;
+        DateOnly? previousHeld = null;
         for (var i = 1; i <= volumes.ManagementReviews; i++)
         {
             var heldOn = today.AddMonths(-3 * (volumes.ManagementReviews - i + 1));
+            // Held reviews freeze the inputs gathered as at their date, as the workflow does; the records seeded above are saved by now.
+            var inputs = await ManagementReviewInputs.GatherAsync(db, heldOn, previousHeld, cancellationToken);
             var review = new ManagementReview
             {
                 Id = NextGuid(random), OrganizationId = organizationId, Reference = $"MR-{i:000}", Title = $"Management review {heldOn:yyyy-MM}", HeldOn = heldOn,
                 OwnerId = owners[0], Attendees = "CEO\nCISO\nCTO\nDPO", Minutes = "Inputs reviewed; decisions recorded.", Conclusions = "The management systems remain suitable, adequate and effective.",
-                Status = ManagementReviewStatus.Held, InputsJson = "{}", HeldAt = new DateTimeOffset(heldOn.ToDateTime(new TimeOnly(16, 0)), TimeSpan.Zero), SignedOffBy = "CEO",
+                Status = ManagementReviewStatus.Held, InputsJson = inputs.ToJson(), HeldAt = new DateTimeOffset(heldOn.ToDateTime(new TimeOnly(16, 0)), TimeSpan.Zero), SignedOffBy = "CEO",
                 CreatedAt = now.AddYears(-6), UpdatedAt = now.AddYears(-6), Version = 1,
             };
+            previousHeld = heldOn;
             db.ManagementReviews.Add(review);
             audit.Created("ManagementReview", review.Id, $"{review.Reference} {review.Title}");
             for (var d = 0; d < 3; d++)
@@ -154,9 +158,23 @@ public sealed partial class SeedScaleDataset
                     CompletedOn = finished ? heldOn.AddDays(random.Next(20, 60)) : null, CreatedAt = review.HeldAt.Value, UpdatedAt = review.HeldAt.Value, Version = 1,
                 });
             }
+            await SaveAndClearAsync(cancellationToken); // the next review's inputs list this one's actions
+        }
+        if (volumes.ManagementReviews > 0)
+        {
+            // The next review, planned: its page gathers the inputs live, which the bench measures.
+            var plannedOn = today.AddDays(16);
+            var planned = new ManagementReview
+            {
+                Id = NextGuid(random), OrganizationId = organizationId, Reference = $"MR-{volumes.ManagementReviews + 1:000}", Title = $"Management review {plannedOn:yyyy-MM}",
+                HeldOn = plannedOn, OwnerId = owners[0], Attendees = "CEO\nCISO\nCTO\nDPO", Status = ManagementReviewStatus.Planned,
+                CreatedAt = now.AddDays(-10), UpdatedAt = now.AddDays(-10), Version = 1,
+            };
+            db.ManagementReviews.Add(planned);
+            audit.Created("ManagementReview", planned.Id, $"{planned.Reference} {planned.Title}");
         }
         await SaveAndClearAsync(cancellationToken);
-        counts["management reviews"] = volumes.ManagementReviews;
+        counts["management reviews"] = volumes.ManagementReviews + (volumes.ManagementReviews > 0 ? 1 : 0);
         progress?.WriteLine($"  {volumes.Objectives} objectives, {measures} measures, {measurements} measurements, {volumes.InternalAudits} internal audits with {items} checklist items, " +
                             $"{volumes.ManagementReviews} management reviews ({watch.Elapsed.TotalSeconds:0.0} s)");
     }

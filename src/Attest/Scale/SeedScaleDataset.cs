@@ -33,7 +33,7 @@ public enum ScaleSize
 /// findings over <see cref="ScannedAssets"/> software assets, continuity <see cref="Plans"/> and <see cref="Exercises"/>, and
 /// <see cref="MonitoredServices"/> with 24 months of availability each; <see cref="Obligations"/> (licences among them), <see cref="Nonconformities"/>
 /// and <see cref="Exceptions"/>; <see cref="Objectives"/> with five measures each and 24 months of measurements, <see cref="InternalAudits"/> with
-/// 100 checklist items each, and <see cref="ManagementReviews"/>.
+/// 100 checklist items each, and <see cref="ManagementReviews"/> held (their inputs gathered and frozen) with the next one planned.
 public sealed record ScaleVolumes(int People, int Controls, int LinksPerControl, int Parties, int Issues, int AuditEntries, int Documents, int Assets, int AiSystems, int Risks,
     int Evidence, int PersonRecords = 0, int Suppliers = 0, int Incidents = 0, int IncidentActions = 0, int Findings = 0, int ScannedAssets = 0, int Plans = 0,
     int Exercises = 0, int MonitoredServices = 0, int Obligations = 0, int Nonconformities = 0, int Exceptions = 0, int Objectives = 0, int InternalAudits = 0,
