@@ -162,7 +162,7 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
         var lastMonth = OrganizationTime.AddMonths(OrganizationTime.Month(today), -1);
         var yearStart = new DateOnly(today.Year, 1, 1);
         var thisMonth = OrganizationTime.Month(today);
-        var yearAgo = today.AddMonths(-12);
+        var (trainingCounted, trainingDone) = (Attest.Training.TrainingFigures.Counted(db, today), Attest.Training.TrainingFigures.DoneBy(db, today));
         var serious = new[] { Attest.Incidents.IncidentSeverity.Critical, Attest.Incidents.IncidentSeverity.High };
         var currentAssessment = db.ImpactAssessments.Where(a => a.ApprovedNumber != "" && !a.ReassessmentDue && (a.NextReviewOn == null || a.NextReviewOn >= today));
         var openRisks = db.Risks.Where(r => r.Status != Attest.Risks.RiskStatus.Closed);
@@ -271,8 +271,8 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
                 IncidentsThisMonth = db.Incidents.Count(i => i.DetectedMonth == thisMonth),
                 SeriousThisMonth = db.Incidents.Count(i => i.DetectedMonth == thisMonth && serious.Contains(i.Severity)),
                 // Training completion as the training page defines it (TrainingFigures.CompletionDefinition).
-                TrainingDone = db.TrainingAssignments.Count(a => a.CancelledOn == null && a.CompletedOn != null && a.CompletedOn > yearAgo),
-                TrainingNotDone = db.TrainingAssignments.Count(a => a.CancelledOn == null && a.CompletedOn == null && a.DueOn <= today),
+                TrainingDone = trainingDone.Count(),
+                TrainingAssigned = trainingCounted.Count(),
                 AccessReviewsLate = db.AccessReviewCampaigns.Count(c => c.Status == Attest.AccessReviews.CampaignStatus.Open && c.DueOn < today),
             })
             .SingleAsync(HttpContext.RequestAborted);
@@ -335,7 +335,7 @@ public sealed class IndexModel(AttestDbContext db, ActingContext acting, Microso
         Risks = Attest.Reports.RiskSummary.From(figures.Methodology, figures.OpenRisks, [figures.Level0, figures.Level1, figures.Level2, figures.Level3, figures.Level4, figures.Level5],
             figures.AboveAppetite, figures.TasksOverdue, figures.RiskReviewsOverdue);
         (IncidentsThisMonth, SeriousIncidentsThisMonth, ThisMonth) = (figures.IncidentsThisMonth, figures.SeriousThisMonth, OrganizationTime.MonthText(thisMonth));
-        TrainingCompletion = new Attest.Training.CompletionRate(figures.TrainingDone, figures.TrainingDone + figures.TrainingNotDone);
+        TrainingCompletion = new Attest.Training.CompletionRate(figures.TrainingDone, figures.TrainingAssigned);
         AccessReviewsLate = figures.AccessReviewsLate;
         if (CanRead)
         {

@@ -3,6 +3,7 @@ using Attest.Data;
 using Attest.Improvement;
 using Attest.Incidents;
 using Attest.Objectives;
+using Attest.Training;
 using Attest.Vulnerabilities;
 using Microsoft.EntityFrameworkCore;
 
@@ -96,7 +97,7 @@ public sealed record MonthlyReport(
 
         var open = new[] { FindingStatus.Open, FindingStatus.InProgress };
         var serious = new[] { IncidentSeverity.Critical, IncidentSeverity.High };
-        var yearAgo = asAt.AddMonths(-12);
+        var (trainingCounted, trainingDone) = (TrainingFigures.Counted(db, asAt), TrainingFigures.DoneBy(db, asAt));
         var figures = await db.Organizations.AsNoTracking().Where(o => o.Id == db.CurrentOrganizationId)
             .Select(o => new
             {
@@ -121,8 +122,8 @@ public sealed record MonthlyReport(
                     (open.Contains(f.Status) || (f.FixedAt != null && f.FixedAt >= ends))),
                 TrainingCompleted = db.TrainingAssignments.Count(a => a.CancelledOn == null && a.CompletedOn >= first && a.CompletedOn <= last),
                 // The training page's completion definition, as at the month's end: done in the 12 months before it, or due by then and not done.
-                TrainingDone = db.TrainingAssignments.Count(a => a.CancelledOn == null && a.CompletedOn != null && a.CompletedOn > yearAgo && a.CompletedOn <= asAt),
-                TrainingNotDone = db.TrainingAssignments.Count(a => a.CancelledOn == null && a.DueOn <= asAt && (a.CompletedOn == null || a.CompletedOn > asAt)),
+                TrainingDone = trainingDone.Count(),
+                TrainingAssigned = trainingCounted.Count(),
                 AccessCompleted = db.AccessReviewCampaigns.Count(c => c.CompletedAt >= starts && c.CompletedAt < ends),
                 AccessLate = db.AccessReviewCampaigns.Count(c => c.Status != AccessReviews.CampaignStatus.Cancelled && c.Status != AccessReviews.CampaignStatus.Draft &&
                     c.DueOn < asAt && (c.CompletedAt == null || c.CompletedAt >= ends)),
@@ -141,7 +142,7 @@ public sealed record MonthlyReport(
         var risks = RiskSummary.From(figures.Methodology, figures.OpenRisks, [figures.Level0, figures.Level1, figures.Level2, figures.Level3, figures.Level4, figures.Level5],
             figures.AboveAppetite, figures.TasksOverdue, figures.ReviewsOverdue);
         var operations = new OperationsSummary(figures.Incidents, figures.Serious, figures.IncidentsOpen, figures.Found, figures.Fixed, figures.CriticalOpen,
-            figures.TrainingCompleted, figures.TrainingDone, figures.TrainingDone + figures.TrainingNotDone, figures.AccessCompleted, figures.AccessLate);
+            figures.TrainingCompleted, figures.TrainingDone, figures.TrainingAssigned, figures.AccessCompleted, figures.AccessLate);
         var improvement = new ImprovementSummary(figures.NcRaised, figures.NcClosed, figures.NcOpen, figures.MajorOpen, figures.ActionsCompleted, figures.ActionsOpen, figures.ActionsOverdue);
         return new MonthlyReport(figures.Name, month, first, last, asAt, now, objectives, compliance, risks, operations, improvement, overdue, asAt < today);
     }

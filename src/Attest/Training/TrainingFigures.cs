@@ -53,13 +53,23 @@ public static class TrainingFigures
                 && a.CancelledOn == null && a.DueOn < today), cancellationToken));
     }
 
-    /// <summary>The assignments the completion rate counts (see <see cref="CompletionDefinition"/>).</summary>
-    private static IQueryable<TrainingAssignment> Counted(AttestDbContext db, DateOnly today)
+    /// <summary>
+    /// The assignments the completion rate counts as the records stood at the end of <paramref name="day"/> (<see cref="CompletionDefinition"/>
+    /// applied on that day): assigned by then and not cancelled by then; completed by then within the 12 months before (done), or due by
+    /// then and not completed by then (not done). On today this is the training page's rate; on a past day, the rate as it was. The one
+    /// rule the training page, readiness, the dashboard, the monthly report and the training.completion measure share.
+    /// </summary>
+    public static IQueryable<TrainingAssignment> Counted(AttestDbContext db, DateOnly day)
     {
-        var yearAgo = today.AddMonths(-12);
+        var yearAgo = day.AddMonths(-12);
         return db.TrainingAssignments.AsNoTracking()
-            .Where(a => a.CancelledOn == null && ((a.CompletedOn != null && a.CompletedOn > yearAgo) || (a.CompletedOn == null && a.DueOn <= today)));
+            .Where(a => a.AssignedOn <= day && (a.CancelledOn == null || a.CancelledOn > day)
+                && ((a.CompletedOn != null && a.CompletedOn <= day && a.CompletedOn > yearAgo) || ((a.CompletedOn == null || a.CompletedOn > day) && a.DueOn <= day)));
     }
+
+    /// <summary>Of <see cref="Counted"/>, those done by the end of <paramref name="day"/>.</summary>
+    public static IQueryable<TrainingAssignment> DoneBy(AttestDbContext db, DateOnly day) =>
+        Counted(db, day).Where(a => a.CompletedOn != null && a.CompletedOn <= day);
 
     public static async Task<List<CourseRate>> ByCourseAsync(AttestDbContext db, DateOnly today, CancellationToken cancellationToken = default)
     {

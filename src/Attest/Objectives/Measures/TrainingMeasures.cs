@@ -11,21 +11,13 @@ public sealed class TrainingCompletion() : LiveMeasure("training.completion", "T
     "12 months before (done). Open assignments not yet due are left out: the person still has time.",
     MeasureUnit.Percent, MeasureDirection.HigherIsBetter, TargetComparison.EqualTo, 100m)
 {
-    /// <summary>The assignments counted as at <paramref name="day"/> (the rule of <see cref="TrainingFigures.CompletionDefinition"/> on that day).</summary>
-    public static IQueryable<TrainingAssignment> Counted(AttestDbContext db, DateOnly day)
-    {
-        var yearAgo = day.AddMonths(-12);
-        return db.TrainingAssignments.AsNoTracking()
-            .Where(a => a.AssignedOn <= day && (a.CancelledOn == null || a.CancelledOn > day)
-                && ((a.CompletedOn != null && a.CompletedOn <= day && a.CompletedOn > yearAgo) || ((a.CompletedOn == null || a.CompletedOn > day) && a.DueOn <= day)));
-    }
-
     protected override async Task<Evaluation> EvaluateAsync(AttestDbContext db, AsAt asAt, bool withRecords, CancellationToken cancellationToken)
     {
         var day = asAt.Day;
-        var counted = Counted(db, day);
+        var counted = TrainingFigures.Counted(db, day);
+        var done = TrainingFigures.DoneBy(db, day);
         var totals = await db.Organizations.AsNoTracking().Where(o => o.Id == db.CurrentOrganizationId)
-            .Select(_ => new { Assigned = counted.Count(), Done = counted.Count(a => a.CompletedOn != null && a.CompletedOn <= day) })
+            .Select(_ => new { Assigned = counted.Count(), Done = done.Count() })
             .FirstOrDefaultAsync(cancellationToken);
         var result = MeasureResult.Percent(totals?.Done ?? 0, totals?.Assigned ?? 0, "training assignments");
         if (!withRecords) return Evaluation.Of(result);
